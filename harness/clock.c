@@ -1,0 +1,113 @@
+#include "harness/clock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char zone_name[128] = CLOCK_DEFAULT_ZONE;
+static const char *override_text; /* --now or FOI_NOW; parsed on use, in the zone then in force */
+
+struct local_fields {
+	int year, mon, day, hour, min, sec;
+};
+
+static int parse_fields(const char *text, struct local_fields *f)
+{
+	char sep, tail;
+	memset(f, 0, sizeof *f);
+	int n = sscanf(text, "%4d-%2d-%2d%c%2d:%2d:%2d%c", &f->year, &f->mon, &f->day, &sep,
+		       &f->hour, &f->min, &f->sec, &tail);
+	if (n != 6 && n != 7)
+		return -1;
+	if (sep != ' ' && sep != 'T')
+		return -1;
+	if (f->mon < 1 || f->mon > 12 || f->day < 1 || f->day > 31 || f->hour > 23 ||
+	    f->min > 59 || f->sec > 59 || f->year < 1970 || f->hour < 0 || f->min < 0 || f->sec < 0)
+		return -1;
+	return 0;
+}
+
+int clock_set_zone(const char *zone, char *err, size_t errsz)
+{
+	char path[256];
+	if (!zone || !*zone || strlen(zone) >= sizeof zone_name || strstr(zone, "..")) {
+		snprintf(err, errsz, "bad time zone name '%s'", zone ? zone : "");
+		return -1;
+	}
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
+	if (access(path, R_OK) != 0) {
+		snprintf(err, errsz, "unknown time zone '%s' (no %s; is tzdata installed?)", zone, path);
+		return -1;
+	}
+	snprintf(zone_name, sizeof zone_name, "%s", zone);
+	setenv("TZ", zone_name, 1);
+	tzset();
+	return 0;
+}
+
+const char *clock_zone(void)
+{
+	return zone_name;
+}
+
+int clock_init(const struct foi_app *app, char *err, size_t errsz)
+{
+	struct local_fields f;
+	if (clock_set_zone(CLOCK_DEFAULT_ZONE, err, errsz) != 0)
+		return -1;
+	override_text = app->now_text;
+	if (!override_text) {
+		const char *env = getenv("FOI_NOW");
+		if (env && *env)
+			override_text = env;
+	}
+	if (override_text && parse_fields(override_text, &f) != 0) {
+		snprintf(err, errsz, "'%s' is not a time of the form 'YYYY-MM-DD HH:MM'%s",
+			 override_text, app->now_text ? "" : " (from FOI_NOW)");
+		return -1;
+	}
+	return 0;
+}
+
+int clock_parse_local(const char *text, time_t *out, char *err, size_t errsz)
+{
+	struct local_fields f;
+	if (parse_fields(text, &f) != 0) {
+		snprintf(err, errsz, "'%s' is not a time of the form 'YYYY-MM-DD HH:MM'", text);
+		return -1;
+	}
+	struct tm tm = {.tm_year = f.year - 1900, .tm_mon = f.mon - 1, .tm_mday = f.day,
+			.tm_hour = f.hour, .tm_min = f.min, .tm_sec = f.sec, .tm_isdst = -1};
+	time_t t = mktime(&tm);
+	/* mktime normalises 2023-02-30 into March; a date that moved was not a real date. */
+	if (t == (time_t)-1 || tm.tm_mday != f.day || tm.tm_mon != f.mon - 1) {
+		snprintf(err, errsz, "'%s' is not a real date and time", text);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+time_t clock_now(void)
+{
+	time_t t;
+	char err[128];
+	if (override_text && clock_parse_local(override_text, &t, err, sizeof err) == 0)
+		return t;
+	return time(NULL);
+}
+
+void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])
+{
+	struct tm tm;
+	char off[8];
+	localtime_r(&t, &tm);
+	long gmtoff = tm.tm_gmtoff;
+	char sign = gmtoff < 0 ? '-' : '+';
+	if (gmtoff < 0)
+		gmtoff = -gmtoff;
+	snprintf(off, sizeof off, "%c%02ld:%02ld", sign, (gmtoff / 3600) % 100, (gmtoff / 60) % 60);
+	strftime(out, CLOCK_ISO_MAX - 8, "%Y-%m-%dT%H:%M:%S", &tm);
+	strcat(out, off);
+}

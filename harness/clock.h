@@ -1,0 +1,34 @@
+/*
+ * The clock: the one place foi asks what time it is, and the workspace time zone.
+ *
+ * "Now" is the --now option if given, else the FOI_NOW environment variable, else the
+ * system clock; tests and the simulator use the overrides to make time deterministic.
+ * Times given as 'YYYY-MM-DD HH:MM' are read in the workspace time zone (a setting,
+ * default Asia/Shanghai) and written as ISO 8601 with the zone's offset.
+ */
+#ifndef FOI_CLOCK_H
+#define FOI_CLOCK_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "harness/app.h"
+
+#define CLOCK_DEFAULT_ZONE "Asia/Shanghai"
+#define CLOCK_ISO_MAX 32
+
+/* Checks the --now / FOI_NOW text and remembers it; sets the default zone. */
+int clock_init(const struct foi_app *app, char *err, size_t errsz);
+/* Switches to an IANA zone name; fails when the zone is unknown to this machine. */
+int clock_set_zone(const char *zone, char *err, size_t errsz);
+const char *clock_zone(void);
+
+/* The current instant (seconds since the epoch). */
+time_t clock_now(void);
+
+/* Reads 'YYYY-MM-DD HH:MM' (or with ':SS', or 'T' between) in the current zone. */
+int clock_parse_local(const char *text, time_t *out, char *err, size_t errsz);
+/* Writes 2023-09-28T10:00:00+08:00 for the current zone. */
+void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX]);
+
+#endif
