@@ -6,6 +6,22 @@
 #include <string.h>
 
 static const struct foi_command commands[] = {
+	{"init", "create a workspace (foi.ini, foi.db, store/, units.csv)",
+	 "usage: foi init [DIR]\n"
+	 "  Makes DIR (default: -C DIR, else the current folder) a workspace: foi.ini copied\n"
+	 "  from config.example.ini, units.csv copied from the shipped units file, the folder\n"
+	 "  store/, and the database foi.db with the units imported. Running it again keeps\n"
+	 "  what exists and creates what is missing.\n",
+	 cmd_init},
+	{"units", "import and list the units under evaluation",
+	 "usage: foi units import FILE\n"
+	 "       foi units list [--evaluated] [--json]\n"
+	 "  import  replaces the units with those of a CSV file (UTF-8; columns code, name,\n"
+	 "          level, parent, guide_url, foi_form_url, consult_form_url, email), all or\n"
+	 "          nothing: one bad row rejects the file and names its line.\n"
+	 "  list    prints the units; --evaluated leaves out the county-level departments\n"
+	 "          (the pool the FOI test's county-level target is drawn from).\n",
+	 cmd_units},
 	{"now", "print the current time as foi sees it",
 	 "usage: foi now [--json]\n"
 	 "  Prints \"now\" in the workspace time zone: the --now option, else the FOI_NOW\n"
