@@ -22,8 +22,9 @@ static int units_import_cmd(struct workspace *ws, const char *file)
 }
 
 static const char *const unit_fields[] = {
-	"code", "name", "level", "parent", "guide_url", "foi_form_url", "consult_form_url", "email",
+	"code", "name", "level", "parent", "guide_url", "foi_form_url", "consult_form_url", "email", "domain",
 };
+#define UNIT_FIELDS 9
 
 static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 {
@@ -31,7 +32,7 @@ static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 	/* County-level departments follow their county, in file order. */
 	const char *sql =
 		"SELECT u.code, u.name, u.level, u.parent, u.guide_url, u.foi_form_url, "
-		"u.consult_form_url, u.email FROM units u LEFT JOIN units p ON p.code = u.parent "
+		"u.consult_form_url, u.email, u.domain FROM units u LEFT JOIN units p ON p.code = u.parent "
 		"WHERE ?1 = 0 OR u.parent IS NULL "
 		"ORDER BY coalesce(p.position, u.position), u.parent IS NOT NULL, u.position";
 	if (sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -44,8 +45,8 @@ static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 	if (!json)
 		printf("%-8s %-6s %-10s %s\n", "CODE", "PARENT", "LEVEL", "NAME / CHANNELS");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *v[8];
-		for (int i = 0; i < 8; i++)
+		const char *v[UNIT_FIELDS];
+		for (int i = 0; i < UNIT_FIELDS; i++)
 			v[i] = (const char *)sqlite3_column_text(st, i);
 		int evaluated = v[3] == NULL;
 		if (!evaluated)
@@ -56,7 +57,7 @@ static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 			departments++;
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
-			for (int i = 0; i < 8; i++) {
+			for (int i = 0; i < UNIT_FIELDS; i++) {
 				if (v[i])
 					cJSON_AddStringToObject(o, unit_fields[i], v[i]);
 				else
@@ -69,6 +70,8 @@ static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 			printf("%26s guide %s\n", "", *v[4] ? v[4] : "(none)");
 			printf("%26s forms %s %s\n", "", *v[5] ? v[5] : "(no FOI form)", *v[6] ? v[6] : "(no consultation form)");
 			printf("%26s email %s\n", "", *v[7] ? v[7] : "(none)");
+			if (*v[8])
+				printf("%26s domain %s\n", "", v[8]);
 		}
 	}
 	sqlite3_finalize(st);

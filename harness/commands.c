@@ -17,7 +17,8 @@ static const struct foi_command commands[] = {
 	 "usage: foi units import FILE\n"
 	 "       foi units list [--evaluated] [--json]\n"
 	 "  import  replaces the units with those of a CSV file (UTF-8; columns code, name,\n"
-	 "          level, parent, guide_url, foi_form_url, consult_form_url, email), all or\n"
+	 "          level, parent, guide_url, foi_form_url, consult_form_url, email, and\n"
+	 "          optionally domain), all or\n"
 	 "          nothing: one bad row rejects the file and names its line.\n"
 	 "  list    prints the units; --evaluated leaves out the county-level departments\n"
 	 "          (the pool the FOI test's county-level target is drawn from).\n",

@@ -23,6 +23,9 @@ const char *const store_migrations[] = {
 	"  command TEXT NOT NULL,"
 	"  detail TEXT NOT NULL"
 	");",
+
+	/* 2: the domains a unit is responsible for (space-separated codes of templates/domain.c) */
+	"ALTER TABLE units ADD COLUMN domain TEXT NOT NULL DEFAULT '';",
 };
 
 const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];

@@ -11,10 +11,13 @@
 #include <string.h>
 #include <strings.h>
 
-enum column { COL_CODE, COL_NAME, COL_LEVEL, COL_PARENT, COL_GUIDE, COL_FOI_FORM, COL_CONSULT_FORM, COL_EMAIL, COL_COUNT };
+enum column { COL_CODE, COL_NAME, COL_LEVEL, COL_PARENT, COL_GUIDE, COL_FOI_FORM, COL_CONSULT_FORM, COL_EMAIL, COL_DOMAIN, COL_COUNT };
+
+/* Columns before this one are required; the rest may be left out of a file. */
+#define FIRST_OPTIONAL_COLUMN COL_DOMAIN
 
 static const char *const column_names[COL_COUNT] = {
-	"code", "name", "level", "parent", "guide_url", "foi_form_url", "consult_form_url", "email",
+	"code", "name", "level", "parent", "guide_url", "foi_form_url", "consult_form_url", "email", "domain",
 };
 
 #define CODE_MAX 32
@@ -58,6 +61,22 @@ int units_valid_email(const char *text)
 	return 1;
 }
 
+/* The first word of a space-separated domain list that is not a well-formed domain code, or NULL. */
+static const char *units_check_domains(const char *list)
+{
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ') {
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+				return w;
+			p++;
+		}
+	}
+	return NULL;
+}
+
 static int valid_code(const char *s)
 {
 	size_t n = strlen(s);
@@ -80,7 +99,7 @@ static int read_header(const char *path, const struct csv_record *h, int map[CSV
 			if (strcasecmp(h->fields[i], column_names[c]) == 0)
 				found = c;
 		if (found < 0) {
-			snprintf(err, errsz, "%s:%d: unknown column '%s' (columns: code, name, level, parent, guide_url, foi_form_url, consult_form_url, email)",
+			snprintf(err, errsz, "%s:%d: unknown column '%s' (columns: code, name, level, parent, guide_url, foi_form_url, consult_form_url, email, and optionally domain)",
 				 path, h->line, h->fields[i]);
 			return -1;
 		}
@@ -90,7 +109,7 @@ static int read_header(const char *path, const struct csv_record *h, int map[CSV
 		}
 		map[i] = found;
 	}
-	for (int c = 0; c < COL_COUNT; c++)
+	for (int c = 0; c < FIRST_OPTIONAL_COLUMN; c++)
 		if (!seen[c]) {
 			snprintf(err, errsz, "%s:%d: the header has no column '%s'", path, h->line, column_names[c]);
 			return -1;
@@ -127,6 +146,12 @@ static int check_row(const char *path, const struct unit_row *r, char *err, size
 				 path, r->line, code, column_names[c], r->v[c]);
 			return -1;
 		}
+	}
+	const char *bad_domain = units_check_domains(r->v[COL_DOMAIN]);
+	if (bad_domain) {
+		snprintf(err, errsz, "%s:%d: unit %s: unknown domain '%.*s' (see templates/README.md for the list)",
+			 path, r->line, code, (int)strcspn(bad_domain, " "), bad_domain);
+		return -1;
 	}
 	if (*r->v[COL_EMAIL] && !units_valid_email(r->v[COL_EMAIL])) {
 		snprintf(err, errsz, "%s:%d: unit %s: email '%s' is not an e-mail address",
@@ -185,13 +210,13 @@ static int store_rows(sqlite3 *db, struct unit_row *rows, size_t n, struct units
 		return -1;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT name IS ?2 AND level IS ?3 AND parent IS ?4 AND guide_url IS ?5 AND "
-			       "foi_form_url IS ?6 AND consult_form_url IS ?7 AND email IS ?8 AND position IS ?9 "
+			       "foi_form_url IS ?6 AND consult_form_url IS ?7 AND email IS ?8 AND domain IS ?9 AND position IS ?10 "
 			       "FROM units WHERE code = ?1", -1, &same, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
 			       "INSERT INTO units(code, name, level, parent, guide_url, foi_form_url, "
-			       "consult_form_url, email, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+			       "consult_form_url, email, domain, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
 			       "ON CONFLICT(code) DO UPDATE SET name = ?2, level = ?3, parent = ?4, guide_url = ?5, "
-			       "foi_form_url = ?6, consult_form_url = ?7, email = ?8, position = ?9;"
+			       "foi_form_url = ?6, consult_form_url = ?7, email = ?8, domain = ?9, position = ?10;"
 			       , -1, &upsert, NULL) != SQLITE_OK) {
 		sql_fail(db, err, errsz);
 		goto out;
@@ -205,7 +230,7 @@ static int store_rows(sqlite3 *db, struct unit_row *rows, size_t n, struct units
 				else
 					sqlite3_bind_text(st, c + 1, rows[i].v[c], -1, SQLITE_STATIC);
 			}
-			sqlite3_bind_int(st, 9, (int)i + 1);
+			sqlite3_bind_int(st, 10, (int)i + 1);
 		}
 		int step = sqlite3_step(same);
 		if (step == SQLITE_ROW && sqlite3_column_int(same, 0))
@@ -289,6 +314,8 @@ int units_import(sqlite3 *db, const char *path, const char *text, size_t len,
 			owned = o;
 		}
 		rows[n].line = rec.line;
+		for (int c = FIRST_OPTIONAL_COLUMN; c < COL_COUNT; c++)
+			rows[n].v[c] = "";
 		for (size_t i = 0; i < rec.count; i++) {
 			char *copy = strdup(rec.fields[i]);
 			if (!copy) {

@@ -142,6 +142,11 @@ Test(units, unknown_parent_is_rejected)
 	expect_rejected("A1,甲局,department,,,,,\nA1-1,乙局,department,ZZ,,,,\n", 3, "parent 'ZZ' is not a county-level unit");
 }
 
+Test(units, unknown_domain_is_rejected)
+{
+	expect_rejected("A1,甲局,department,,,,,,education\nA2,乙局,department,,,,,,教育\n", 3, "unknown domain '教育'");
+}
+
 Test(units, bad_header_and_encoding_are_rejected)
 {
 	char *dir = workspace();
