@@ -144,7 +144,13 @@ Test(units, unknown_parent_is_rejected)
 
 Test(units, unknown_domain_is_rejected)
 {
-	expect_rejected("A1,甲局,department,,,,,,education\nA2,乙局,department,,,,,,教育\n", 3, "unknown domain '教育'");
+	char *dir = workspace();
+	char *file = write_file(dir, "d.csv", "code,name,level,parent,guide_url,foi_form_url,consult_form_url,email,domain\n"
+					      "A1,甲局,department,,,,,,education budget\nA2,乙局,department,,,,,,教育\n");
+	struct foi_run r = run_foi(dir, "units import %s", file);
+	cr_assert_eq(r.status, 3);
+	cr_assert(strstr(r.err, ":3: unit A2: unknown domain '教育'"), "%s", r.err);
+	run_free(&r);
 }
 
 Test(units, bad_header_and_encoding_are_rejected)
