@@ -28,6 +28,21 @@ static const struct foi_command commands[] = {
 	 "  Prints \"now\" in the workspace time zone: the --now option, else the FOI_NOW\n"
 	 "  environment variable, else the system clock.\n",
 	 cmd_now},
+	{"templates", "list and show the mock applications and questions a round can send",
+	 "usage: foi templates list [--kind foi|consult] [--domain DOMAIN] [--dir DIR] [--json]\n"
+	 "       foi templates show ID [--persona-name NAME] [--unit NAME] [--dir DIR] [--json]\n"
+	 "       foi templates check [DIR]\n"
+	 "       foi templates domains [--json]\n"
+	 "  list     the templates, with kind, domain and the §36 reply type expected (FOI)\n"
+	 "  show     one template rendered with a sample applicant (name set by --persona-name)\n"
+	 "           and unit (--unit, else a department of the template's domain), so you read\n"
+	 "           what a unit would receive; consultations also show their key points\n"
+	 "  check    load and render every template of DIR (default: the shipped ones);\n"
+	 "           errors name the file and line (exit 3)\n"
+	 "  domains  the domains a template may name\n"
+	 "  --dir DIR  read templates from DIR instead of the shipped ones\n"
+	 "  Works outside a workspace. Format: templates/README.md.\n",
+	 cmd_templates},
 };
 
 const struct foi_command *command_table(size_t *count)

@@ -24,6 +24,7 @@ int command_usage_error(const char *name, const char *fmt, ...) __attribute__((f
 /* One line per command; the table in commands.c lists them in the order --help shows. */
 int cmd_init(struct foi_app *app, int argc, char **argv);
 int cmd_now(struct foi_app *app, int argc, char **argv);
+int cmd_templates(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
 #endif
