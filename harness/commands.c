@@ -6,6 +6,41 @@
 #include <string.h>
 
 static const struct foi_command commands[] = {
+	{"calendar", "show the working-day calendar, or check a date",
+	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
+	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"
+	 "  show: a month grid of YEAR, official days off marked *, weekend workdays +,\n"
+	 "        then the year's arrangement break by break.\n"
+	 "  check: whether DATE (YYYY-MM-DD) is a working day, and why.\n"
+	 "  --calendar FILE  use this iCalendar file (or folder of .ics files) instead of the\n"
+	 "                   shipped calendar; repeat to add years (a later file replaces the\n"
+	 "                   years it covers).\n"
+	 "  A date in a year the calendar has no arrangement for is an error naming the year.\n",
+	 cmd_calendar},
+	{"deadline", "when a period of N working days ends, and why",
+	 "usage: foi deadline --from 'YYYY-MM-DD HH:MM' --days N [--channel CHANNEL]\n"
+	 "                    [--clock civil|elapsed] [--calendar FILE]... [--explain] [--json]\n"
+	 "  --from     when the application or question was submitted (workspace time zone)\n"
+	 "  --days     the period in working days (FOI reply: 20; extension: 20 more)\n"
+	 "  --channel  web (default), email, fax, in-person, post. Web, e-mail and fax\n"
+	 "             submitted on a rest day are received the next working day; in person\n"
+	 "             and post are received on the day given.\n"
+	 "  --clock    civil (default): the receipt day is not counted, the period ends at\n"
+	 "             24:00 of the N-th working day; elapsed: working time from the moment\n"
+	 "             of receipt, rest days skipped.\n"
+	 "  --explain  list every day passed: counted (numbered) or skipped (and why)\n"
+	 "  --json     fields: received, deadline_date, deadline_at (exclusive end, ISO 8601),\n"
+	 "             counted, skipped, weekend_workdays, days_off, ...\n",
+	 cmd_deadline},
+	{"elapsed", "how many working days a reply took, and its band (1, 5, late)",
+	 "usage: foi elapsed --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM'\n"
+	 "                   [--clock civil|elapsed] [--channel CHANNEL] [--calendar FILE]... [--json]\n"
+	 "  --from     when the question was submitted; --to  when the reply came\n"
+	 "  civil clock (default): working_days is 0 for a reply on the receipt day, 1 on the\n"
+	 "  next working day, and so on (a reply on a rest day counts as the working day after).\n"
+	 "  elapsed clock: working_days is the working time elapsed, in days.\n"
+	 "  band: \"1\" within 1 working day, \"5\" after 1 and within 5, else \"late\".\n",
+	 cmd_elapsed},
 	{"now", "print the current time as foi sees it",
 	 "usage: foi now [--json]\n"
 	 "  Prints \"now\" in the workspace time zone: the --now option, else the FOI_NOW\n"
