@@ -1,6 +1,7 @@
 #include "harness/units.h"
 #include "harness/csv.h"
 #include "harness/store.h"
+#include "templates/domain.h"
 
 #include <ctype.h>
 #include <glib.h>
@@ -61,18 +62,24 @@ int units_valid_email(const char *text)
 	return 1;
 }
 
-/* The first word of a space-separated domain list that is not a well-formed domain code, or NULL. */
+/* The first word of a space-separated domain list that is not a domain of templates/domain.c, or NULL. */
 static const char *units_check_domains(const char *list)
 {
 	for (const char *p = list; *p;) {
 		while (*p == ' ')
 			p++;
 		const char *w = p;
-		while (*p && *p != ' ') {
-			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-				return w;
-			p++;
-		}
+		char code[64];
+		size_t n = strcspn(w, " ");
+		if (n == 0)
+			break;
+		if (n >= sizeof code)
+			return w;
+		memcpy(code, w, n);
+		code[n] = '\0';
+		if (!template_domain_find(code))
+			return w;
+		p = w + n;
 	}
 	return NULL;
 }
@@ -149,7 +156,7 @@ static int check_row(const char *path, const struct unit_row *r, char *err, size
 	}
 	const char *bad_domain = units_check_domains(r->v[COL_DOMAIN]);
 	if (bad_domain) {
-		snprintf(err, errsz, "%s:%d: unit %s: unknown domain '%.*s' (see templates/README.md for the list)",
+		snprintf(err, errsz, "%s:%d: unit %s: unknown domain '%.*s' (see 'foi templates domains')",
 			 path, r->line, code, (int)strcspn(bad_domain, " "), bad_domain);
 		return -1;
 	}

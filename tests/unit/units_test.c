@@ -146,10 +146,16 @@ Test(units, unknown_domain_is_rejected)
 {
 	char *dir = workspace();
 	char *file = write_file(dir, "d.csv", "code,name,level,parent,guide_url,foi_form_url,consult_form_url,email,domain\n"
-					      "A1,甲局,department,,,,,,education budget\nA2,乙局,department,,,,,,教育\n");
+					      "A1,甲局,department,,,,,,education budget\nA2,乙局,department,,,,,,教育\nA3,丙局,department,,,,,,educate\n");
 	struct foi_run r = run_foi(dir, "units import %s", file);
 	cr_assert_eq(r.status, 3);
 	cr_assert(strstr(r.err, ":3: unit A2: unknown domain '教育'"), "%s", r.err);
+	run_free(&r);
+	file = write_file(dir, "d2.csv", "code,name,level,parent,guide_url,foi_form_url,consult_form_url,email,domain\n"
+					 "A1,甲局,department,,,,,,education budget\nA3,丙局,department,,,,,,health educate\n");
+	r = run_foi(dir, "units import %s", file);
+	cr_assert_eq(r.status, 3);
+	cr_assert(strstr(r.err, ":3: unit A3: unknown domain 'educate'"), "%s", r.err);
 	run_free(&r);
 }
 
