@@ -1,15 +1,19 @@
 /*
- * foi calendar: look at the working-day calendar.
- *   show YEAR   a month grid with the days off and weekend workdays marked, then the year's
- *               arrangement listed break by break;
- *   check DATE  whether a day is a working day, and why.
+ * foi calendar: the working-day calendar.
+ *   show YEAR    a month grid with the days off and weekend workdays marked, then the year's
+ *                arrangement listed break by break;
+ *   check DATE   whether a day is a working day, and why;
+ *   import FILE  (in a workspace) a newer calendar file replaces the years it covers; the
+ *                import is recorded with the days whose answer it changed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness/calendar_store.h"
 #include "harness/commands.h"
 #include "harness/schedule_cli.h"
+#include "harness/workspace.h"
 
 struct calendar_args {
 	const char *what; /* YEAR or DATE */
@@ -41,32 +45,32 @@ static int parse_args(const char *sub, int argc, char **argv, struct calendar_ar
 	return FOI_EXIT_OK;
 }
 
-static int load(struct calendar_args *a, struct sched_calendar **cal)
+static int load(const struct foi_app *app, struct calendar_args *a, struct time_setup *ts)
 {
 	char err[FOI_ERR_MAX];
-	if (calendar_choice_load(&a->calendars, cal, err, sizeof err) != 0) {
+	int rc = time_setup_open(app, &a->calendars, ts, err, sizeof err);
+	if (rc != FOI_EXIT_OK)
 		foi_error("calendar", "%s", err);
-		return FOI_EXIT_DATA;
-	}
-	return FOI_EXIT_OK;
+	return rc;
 }
 
 /* ---- check ---- */
 
-static int run_check(struct calendar_args *a)
+static int run_check(const struct foi_app *app, struct calendar_args *a)
 {
 	sched_day d;
 	if (day_parse(a->what, &d) != 0)
 		return command_usage_error("calendar", "'%s' is not a date of the form YYYY-MM-DD", a->what);
-	struct sched_calendar *cal;
-	int rc = load(a, &cal);
+	struct time_setup ts;
+	int rc = load(app, a, &ts);
 	if (rc != FOI_EXIT_OK)
 		return rc;
+	const struct sched_calendar *cal = ts.cal;
 	struct cal_day_info info;
 	char err[FOI_ERR_MAX];
 	if (calendar_day_info(cal, d, &info, err, sizeof err) != 0) {
 		foi_error("calendar check", "%s", err);
-		calendar_free(cal);
+		time_setup_close(&ts);
 		return FOI_EXIT_FAIL;
 	}
 	char date[SCHED_DATE_MAX];
@@ -104,7 +108,7 @@ static int run_check(struct calendar_args *a)
 			putchar('\n');
 		}
 	}
-	calendar_free(cal);
+	time_setup_close(&ts);
 	return rc;
 }
 
@@ -282,22 +286,23 @@ static void show_text(const struct sched_calendar *cal, int year, int working, c
 		printf("\nsource: %s\n", y->source);
 }
 
-static int run_show(struct calendar_args *a)
+static int run_show(const struct foi_app *app, struct calendar_args *a)
 {
 	char *end;
 	long year = strtol(a->what, &end, 10);
 	if (end == a->what || *end || year < 1900 || year > 2199)
 		return command_usage_error("calendar", "'%s' is not a year", a->what);
-	struct sched_calendar *cal;
-	int rc = load(a, &cal);
+	struct time_setup ts;
+	int rc = load(app, a, &ts);
 	if (rc != FOI_EXIT_OK)
 		return rc;
+	const struct sched_calendar *cal = ts.cal;
 	char err[FOI_ERR_MAX];
 	int working = 0, w;
 	for (sched_day d = day_from_ymd((int)year, 1, 1); d < day_from_ymd((int)year + 1, 1, 1); d++) {
 		if (calendar_check_working(cal, d, &w, err, sizeof err) != 0) {
 			foi_error("calendar show", "%s", err);
-			calendar_free(cal);
+			time_setup_close(&ts);
 			return FOI_EXIT_FAIL;
 		}
 		working += w;
@@ -311,7 +316,7 @@ static int run_show(struct calendar_args *a)
 	size_t nruns = mark_runs(cal, (int)year, &runs);
 	if (nruns == (size_t)-1) {
 		foi_error("calendar show", "out of memory");
-		calendar_free(cal);
+		time_setup_close(&ts);
 		return FOI_EXIT_FAIL;
 	}
 	if (a->json)
@@ -319,21 +324,75 @@ static int run_show(struct calendar_args *a)
 	else
 		show_text(cal, (int)year, working, y, runs, nruns);
 	free(runs);
-	calendar_free(cal);
+	time_setup_close(&ts);
 	return rc;
+}
+
+/* ---- import ---- */
+
+static void print_change(const struct cal_change *c)
+{
+	char date[SCHED_DATE_MAX];
+	day_format(c->day, date);
+	printf("    %s %-9s  %s -> %s", date, day_weekday_name(c->day), cal_answer_name(c->before),
+	       cal_answer_name(c->after));
+	if (c->mark && *c->mark->name)
+		printf("  (%s)", c->mark->name);
+	putchar('\n');
+}
+
+static int run_import(const struct foi_app *app, const char *file)
+{
+	struct workspace ws;
+	char err[FOI_ERR_MAX];
+	int rc = workspace_open(app, &ws, err, sizeof err);
+	if (rc != FOI_EXIT_OK) {
+		foi_error("calendar import", "%s", err);
+		return rc;
+	}
+	struct calendar_import_result res;
+	int st = calendar_store_import(ws.db, file, &res, err, sizeof err);
+	workspace_close(&ws);
+	if (st != 0) {
+		foi_error("calendar import", "%s", err);
+		foi_error("calendar import", "nothing was changed");
+		return st == -1 ? FOI_EXIT_DATA : FOI_EXIT_FAIL;
+	}
+	printf("imported %s (import #%ld): %zu day%s off, %zu workday%s\n", file, res.import_id, res.info.days_off,
+	       res.info.days_off == 1 ? "" : "s", res.info.workdays, res.info.workdays == 1 ? "" : "s");
+	for (size_t i = 0; i < res.nreplaced; i++)
+		printf("  %d: replaces the arrangement the workspace had\n", res.replaced[i]);
+	for (size_t i = 0; i < res.nadded; i++) {
+		int working = 0;
+		for (sched_day d = day_from_ymd(res.added[i], 1, 1); d < day_from_ymd(res.added[i] + 1, 1, 1); d++)
+			working += calendar_is_working(res.after, d) == 1;
+		printf("  %d: new, %d working days (there was no data for it)\n", res.added[i], working);
+	}
+	if (res.nreplaced) {
+		printf("  %zu day%s changed%s\n", res.nchanges, res.nchanges == 1 ? "" : "s", res.nchanges ? ":" : "");
+		for (size_t i = 0; i < res.nchanges; i++)
+			print_change(&res.changes[i]);
+	}
+	printf("Deadlines are computed from the calendar, so every later answer uses these dates.\n");
+	calendar_import_result_free(&res);
+	return FOI_EXIT_OK;
 }
 
 int cmd_calendar(struct foi_app *app, int argc, char **argv)
 {
-	(void)app;
 	if (argc < 2)
-		return command_usage_error("calendar", "which: show or check?");
-	struct calendar_args a = {0};
+		return command_usage_error("calendar", "which: show, check or import?");
 	const char *sub = argv[1];
+	if (strcmp(sub, "import") == 0) {
+		if (argc != 3 || argv[2][0] == '-')
+			return command_usage_error("calendar", "import needs one FILE");
+		return run_import(app, argv[2]);
+	}
+	struct calendar_args a = {0};
 	if (strcmp(sub, "show") != 0 && strcmp(sub, "check") != 0)
 		return command_usage_error("calendar", "unknown subcommand '%s'", sub);
 	int rc = parse_args(sub, argc, argv, &a);
 	if (rc != FOI_EXIT_OK)
 		return rc;
-	return strcmp(sub, "show") == 0 ? run_show(&a) : run_check(&a);
+	return strcmp(sub, "show") == 0 ? run_show(app, &a) : run_check(app, &a);
 }

@@ -23,6 +23,7 @@ struct deadline_args {
 	struct receipt_rules rules;
 	int explain, json;
 	struct calendar_choice calendars;
+	const char *origin;
 };
 
 static int parse_args(int argc, char **argv, struct deadline_args *a)
@@ -120,7 +121,7 @@ static void print_text(const struct deadline_args *a, const struct receipt *r, c
 	printf(", %zu rest day%s skipped", e->skipped, e->skipped == 1 ? "" : "s");
 	if (e->days_off)
 		printf(" (%zu official day%s off)", e->days_off, e->days_off == 1 ? "" : "s");
-	printf("\ncalendar   %s: %s\n", coverage, a->calendars.origin);
+	printf("\ncalendar   %s: %s\n", coverage, a->origin);
 	if (a->explain) {
 		printf("\n  date           #    what\n");
 		for (size_t i = 0; i < e->ndays; i++)
@@ -196,15 +197,21 @@ int cmd_deadline(struct foi_app *app, int argc, char **argv)
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	char err[FOI_ERR_MAX];
-	struct sched_instant submitted;
-	if (local_instant_parse(a.from, &submitted, err, sizeof err) != 0)
-		return command_usage_error("deadline", "--from: %s", err);
-
-	struct sched_calendar *cal;
-	if (calendar_choice_load(&a.calendars, &cal, err, sizeof err) != 0) {
+	struct time_setup ts;
+	rc = time_setup_open(app, &a.calendars, &ts, err, sizeof err);
+	if (rc != FOI_EXIT_OK) {
 		foi_error("calendar", "%s", err);
-		return FOI_EXIT_DATA;
+		return rc;
 	}
+	/* Read --from only now: a workspace's settings may have changed the time zone. */
+	struct sched_instant submitted;
+	if (local_instant_parse(a.from, &submitted, err, sizeof err) != 0) {
+		time_setup_close(&ts);
+		return command_usage_error("deadline", "--from: %s", err);
+	}
+	struct sched_calendar *cal = ts.cal;
+	a.rules = ts.rules;
+	a.origin = ts.origin;
 	struct receipt r;
 	struct period p;
 	struct period_explanation e = {0};
@@ -212,7 +219,7 @@ int cmd_deadline(struct foi_app *app, int argc, char **argv)
 	    period_from_receipt(cal, &r, a.days, a.clock, &p, err, sizeof err) != 0 ||
 	    period_explain(cal, &p, &e, err, sizeof err) != 0) {
 		foi_error("deadline", "%s", err);
-		calendar_free(cal);
+		time_setup_close(&ts);
 		return FOI_EXIT_FAIL;
 	}
 	char coverage[128];
@@ -222,7 +229,6 @@ int cmd_deadline(struct foi_app *app, int argc, char **argv)
 	else
 		print_text(&a, &r, &p, &e, coverage);
 	period_explanation_free(&e);
-	calendar_free(cal);
-	(void)app;
+	time_setup_close(&ts);
 	return rc;
 }

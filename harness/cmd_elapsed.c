@@ -20,6 +20,7 @@ struct elapsed_args {
 	const char *from, *to;
 	enum sched_channel channel;
 	enum sched_clock clock;
+	int clock_given;
 	struct receipt_rules rules;
 	int json;
 	struct calendar_choice calendars;
@@ -45,6 +46,7 @@ static int parse_args(int argc, char **argv, struct elapsed_args *a)
 		} else if ((r = cli_option_value(argc, argv, &i, "--clock", &v)) != 0) {
 			if (r < 0 || sched_clock_parse(v, &a->clock) != 0)
 				return command_usage_error("elapsed", "--clock is civil or elapsed");
+			a->clock_given = 1;
 		} else if ((r = cli_option_value(argc, argv, &i, "--calendar", &v)) != 0) {
 			if (r < 0)
 				return command_usage_error("elapsed", "--calendar needs a file");
@@ -82,23 +84,29 @@ int cmd_elapsed(struct foi_app *app, int argc, char **argv)
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	char err[FOI_ERR_MAX];
-	struct sched_instant asked, replied;
-	if (local_instant_parse(a.from, &asked, err, sizeof err) != 0)
-		return command_usage_error("elapsed", "--from: %s", err);
-	if (local_instant_parse(a.to, &replied, err, sizeof err) != 0)
-		return command_usage_error("elapsed", "--to: %s", err);
-
-	struct sched_calendar *cal;
-	if (calendar_choice_load(&a.calendars, &cal, err, sizeof err) != 0) {
+	struct time_setup ts;
+	rc = time_setup_open(app, &a.calendars, &ts, err, sizeof err);
+	if (rc != FOI_EXIT_OK) {
 		foi_error("calendar", "%s", err);
-		return FOI_EXIT_DATA;
+		return rc;
 	}
+	/* The times are read in the workspace's zone, which opening it has set. */
+	struct sched_instant asked, replied;
+	if (local_instant_parse(a.from, &asked, err, sizeof err) != 0 ||
+	    local_instant_parse(a.to, &replied, err, sizeof err) != 0) {
+		time_setup_close(&ts);
+		return command_usage_error("elapsed", "%s", err);
+	}
+	struct sched_calendar *cal = ts.cal;
+	a.rules = ts.rules;
+	if (!a.clock_given)
+		a.clock = ts.consult_clock; /* the workspace's consult_clock setting */
 	struct receipt r;
 	struct reply_time t;
 	if (receipt_date(cal, &a.rules, a.channel, asked, &r, err, sizeof err) != 0 ||
 	    reply_time_measure(cal, &r, a.clock, replied, &t, err, sizeof err) != 0) {
 		foi_error("elapsed", "%s", err);
-		calendar_free(cal);
+		time_setup_close(&ts);
 		return FOI_EXIT_FAIL;
 	}
 	/* Two decimals are enough to read; the band is decided on the exact seconds. */
@@ -143,7 +151,6 @@ int cmd_elapsed(struct foi_app *app, int argc, char **argv)
 			       (long long)(t.working_seconds / 3600), (long long)(t.working_seconds / 60 % 60));
 		printf("band       %s: %s\n", consult_band_name(t.band), band_words(t.band));
 	}
-	calendar_free(cal);
-	(void)app;
+	time_setup_close(&ts);
 	return rc;
 }

@@ -9,13 +9,17 @@ static const struct foi_command commands[] = {
 	{"calendar", "show the working-day calendar, or check a date",
 	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
 	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"
+	 "       foi calendar import FILE\n"
 	 "  show: a month grid of YEAR, official days off marked *, weekend workdays +,\n"
 	 "        then the year's arrangement break by break.\n"
 	 "  check: whether DATE (YYYY-MM-DD) is a working day, and why.\n"
-	 "  --calendar FILE  use this iCalendar file (or folder of .ics files) instead of the\n"
-	 "                   shipped calendar; repeat to add years (a later file replaces the\n"
-	 "                   years it covers).\n"
-	 "  A date in a year the calendar has no arrangement for is an error naming the year.\n",
+	 "  import: (in a workspace) the iCalendar FILE replaces the years it covers in the\n"
+	 "        workspace's calendar; the import is recorded with the days it changed.\n"
+	 "        Deadlines are computed, never stored: later commands see the new dates.\n"
+	 "  The calendar: in a workspace, the shipped one with the imported years replacing\n"
+	 "  it; outside, the shipped one. --calendar FILE uses this iCalendar file (or folder\n"
+	 "  of .ics files) instead; repeat to add years (a later file replaces the years it\n"
+	 "  covers). A date in a year without an arrangement is an error naming the year.\n",
 	 cmd_calendar},
 	{"deadline", "when a period of N working days ends, and why",
 	 "usage: foi deadline --from 'YYYY-MM-DD HH:MM' --days N [--channel CHANNEL]\n"

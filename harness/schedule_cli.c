@@ -8,6 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "harness/calendar_store.h"
+#include "harness/settings.h"
+#include "harness/workspace.h"
 #include "schedule/calendar_ics.h"
 
 int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value)
@@ -106,35 +109,87 @@ static int load_path(struct sched_calendar *cal, const char *path, char *err, si
 	return calendar_load_ics_file(cal, path, NULL, err, errsz);
 }
 
-int calendar_choice_load(struct calendar_choice *c, struct sched_calendar **out, char *err, size_t errsz)
+int calendar_load_shipped(struct sched_calendar *cal, char *err, size_t errsz)
 {
-	struct sched_calendar *cal = calendar_new();
-	if (!cal) {
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/schedule/holidays", foi_datadir());
+	return load_folder(cal, dir, err, errsz);
+}
+
+static void settings_to_rules(const struct settings *s, struct time_setup *t)
+{
+	t->rules.on_rest_day = s->receipt_on_rest_day == RECEIPT_SAME_DAY ? RECEIPT_REST_SAME_DAY
+									 : RECEIPT_REST_NEXT_WORKING_DAY;
+	t->rules.cutoff_sec = s->office_hours_cutoff < 0 ? -1 : s->office_hours_cutoff * 60;
+	t->consult_clock = s->consult_clock == CONSULT_CLOCK_ELAPSED ? SCHED_CLOCK_ELAPSED : SCHED_CLOCK_CIVIL;
+}
+
+/* origin += a b, as far as it fits */
+static void add_origin(struct time_setup *t, const char *a, const char *b)
+{
+	size_t len = strlen(t->origin);
+	if (len < sizeof t->origin)
+		snprintf(t->origin + len, sizeof t->origin - len, "%s%s", a, b);
+}
+
+int time_setup_open(const struct foi_app *app, const struct calendar_choice *choice, struct time_setup *out,
+		    char *err, size_t errsz)
+{
+	memset(out, 0, sizeof *out);
+	out->rules = RECEIPT_RULES_DEFAULT;
+	out->consult_clock = SCHED_CLOCK_CIVIL;
+	struct workspace ws = {0};
+	char dir[PATH_MAX], ignored[FOI_ERR_MAX];
+	if (workspace_find(app, dir, ignored, sizeof ignored) == 0) {
+		int rc = workspace_open(app, &ws, err, errsz);
+		if (rc != FOI_EXIT_OK)
+			return rc;
+		out->in_workspace = 1;
+		settings_to_rules(&ws.settings, out);
+	} else if (app->workspace_dir) {
+		snprintf(err, errsz, "%s", ignored);
+		return FOI_EXIT_FAIL;
+	}
+
+	int rc = FOI_EXIT_OK;
+	out->cal = calendar_new();
+	if (!out->cal) {
 		snprintf(err, errsz, "out of memory");
-		return -1;
-	}
-	int rc = 0;
-	if (c->nfiles == 0) {
-		char dir[4096];
-		snprintf(dir, sizeof dir, "%s/schedule/holidays", foi_datadir());
-		snprintf(c->origin, sizeof c->origin, "shipped (%s)", dir);
-		rc = load_folder(cal, dir, err, errsz);
-	} else {
-		size_t len = 0;
-		c->origin[0] = '\0';
-		for (size_t i = 0; i < c->nfiles && rc == 0; i++) {
-			int w = snprintf(c->origin + len, sizeof c->origin - len, "%s%s", i ? ", " : "", c->files[i]);
-			if (w > 0 && (size_t)w < sizeof c->origin - len)
-				len += (size_t)w;
-			rc = load_path(cal, c->files[i], err, errsz);
+		rc = FOI_EXIT_FAIL;
+	} else if (choice->nfiles > 0) {
+		for (size_t i = 0; i < choice->nfiles && rc == FOI_EXIT_OK; i++) {
+			add_origin(out, i ? ", " : "", choice->files[i]);
+			if (load_path(out->cal, choice->files[i], err, errsz) != 0)
+				rc = FOI_EXIT_DATA;
 		}
+	} else {
+		char shipped[4200];
+		snprintf(shipped, sizeof shipped, "%s/schedule/holidays", foi_datadir());
+		add_origin(out, "shipped: ", shipped);
+		if (calendar_load_shipped(out->cal, err, errsz) != 0)
+			rc = FOI_EXIT_DATA;
+		if (rc == FOI_EXIT_OK && out->in_workspace) {
+			char imported[1024];
+			size_t n;
+			if (calendar_store_overlay(ws.db, out->cal, &n, imported, sizeof imported, err, errsz) != 0)
+				rc = FOI_EXIT_FAIL;
+			else if (n > 0)
+				add_origin(out, "; imported into the workspace: ", imported);
+		}
+		if (rc == FOI_EXIT_OK && calendar_build(out->cal, err, errsz) != 0)
+			rc = FOI_EXIT_DATA;
 	}
-	if (rc != 0) {
-		calendar_free(cal);
-		return -1;
-	}
-	*out = cal;
-	return 0;
+	if (out->in_workspace)
+		workspace_close(&ws);
+	if (rc != FOI_EXIT_OK)
+		time_setup_close(out);
+	return rc;
+}
+
+void time_setup_close(struct time_setup *t)
+{
+	calendar_free(t->cal);
+	t->cal = NULL;
 }
 
 struct sched_instant local_instant(time_t t)

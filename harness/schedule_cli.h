@@ -4,8 +4,10 @@
  * small checked helpers for building --json output with cJSON.
  *
  * The calendar a command uses: the --calendar FILE options when given (each file, or each
- * .ics in a folder, replacing the years it covers, in order), else the shipped calendar in
- * FOI_DATADIR/schedule/holidays/.
+ * .ics in a folder, replacing the years it covers, in order); else, inside a workspace, the
+ * shipped calendar with the workspace's imported years replacing it; else the shipped calendar
+ * in FOI_DATADIR/schedule/holidays/. Inside a workspace its settings also decide the receipt
+ * rules, the consultation clock and the time zone.
  */
 #ifndef FOI_SCHEDULE_CLI_H
 #define FOI_SCHEDULE_CLI_H
@@ -18,13 +20,14 @@
 #include "harness/clock.h"
 #include "schedule/calendar.h"
 #include "schedule/day.h"
+#include "schedule/period.h"
+#include "schedule/receipt.h"
 
 #define SCHEDULE_CLI_MAX_CALENDARS 16
 
 struct calendar_choice {
 	const char *files[SCHEDULE_CLI_MAX_CALENDARS];
 	size_t nfiles;
-	char origin[4608]; /* for people: "shipped (…/schedule/holidays)" or the files given */
 };
 
 /*
@@ -35,8 +38,26 @@ int cli_option_value(int argc, char **argv, int *i, const char *name, const char
 
 /* Adds a --calendar value; fails when there are too many. */
 int calendar_choice_add(struct calendar_choice *c, const char *path, char *err, size_t errsz);
-/* Loads and builds the chosen calendar; the caller frees it with calendar_free. */
-int calendar_choice_load(struct calendar_choice *c, struct sched_calendar **out, char *err, size_t errsz);
+/* Loads every .ics of FOI_DATADIR/schedule/holidays into cal (not built). */
+int calendar_load_shipped(struct sched_calendar *cal, char *err, size_t errsz);
+
+/* What a time command works with. */
+struct time_setup {
+	struct sched_calendar *cal;      /* built */
+	struct receipt_rules rules;      /* receipt_on_rest_day, office_hours_cutoff */
+	enum sched_clock consult_clock;  /* the default clock for questions */
+	int in_workspace;
+	char origin[4608];               /* where the calendar came from, for people */
+};
+
+/*
+ * Finds the workspace, if any (-C naming a folder that is not one is an error), reads its
+ * settings and loads the calendar as described above. Returns an exit code with err filled:
+ * FOI_EXIT_DATA for a malformed calendar or foi.ini, FOI_EXIT_FAIL otherwise.
+ */
+int time_setup_open(const struct foi_app *app, const struct calendar_choice *choice, struct time_setup *out,
+		    char *err, size_t errsz);
+void time_setup_close(struct time_setup *t);
 
 /* The instant t is on the local wall clock (the workspace zone). */
 struct sched_instant local_instant(time_t t);

@@ -28,9 +28,9 @@ const char *sched_channel_name(enum sched_channel ch)
 int receipt_rest_rule_parse(const char *name, enum receipt_rest_rule *out)
 {
 	if (strcmp(name, "next_working_day") == 0)
-		*out = RECEIPT_NEXT_WORKING_DAY;
+		*out = RECEIPT_REST_NEXT_WORKING_DAY;
 	else if (strcmp(name, "same_day") == 0)
-		*out = RECEIPT_SAME_DAY;
+		*out = RECEIPT_REST_SAME_DAY;
 	else
 		return -1;
 	return 0;
@@ -38,7 +38,7 @@ int receipt_rest_rule_parse(const char *name, enum receipt_rest_rule *out)
 
 const char *receipt_rest_rule_name(enum receipt_rest_rule rule)
 {
-	return rule == RECEIPT_SAME_DAY ? "same_day" : "next_working_day";
+	return rule == RECEIPT_REST_SAME_DAY ? "same_day" : "next_working_day";
 }
 
 int receipt_cutoff_parse(const char *text, int *cutoff_sec)
@@ -82,7 +82,7 @@ int receipt_date(const struct sched_calendar *cal, const struct receipt_rules *r
 		out->reason = RECEIPT_WORKING_DAY;
 		return 0;
 	}
-	if (rules->on_rest_day == RECEIPT_SAME_DAY) {
+	if (rules->on_rest_day == RECEIPT_REST_SAME_DAY) {
 		out->reason = RECEIPT_REST_DAY_KEPT;
 		return 0;
 	}

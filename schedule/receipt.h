@@ -29,8 +29,8 @@ enum sched_channel {
 };
 
 enum receipt_rest_rule {
-	RECEIPT_NEXT_WORKING_DAY,
-	RECEIPT_SAME_DAY,
+	RECEIPT_REST_NEXT_WORKING_DAY,
+	RECEIPT_REST_SAME_DAY,
 };
 
 struct receipt_rules {
@@ -38,7 +38,7 @@ struct receipt_rules {
 	int cutoff_sec; /* seconds after midnight; -1 for no cutoff */
 };
 
-#define RECEIPT_RULES_DEFAULT ((struct receipt_rules){RECEIPT_NEXT_WORKING_DAY, -1})
+#define RECEIPT_RULES_DEFAULT ((struct receipt_rules){RECEIPT_REST_NEXT_WORKING_DAY, -1})
 
 /* Why the receipt day is what it is. */
 enum receipt_reason {

@@ -173,7 +173,6 @@ Test(calendar_cmd, a_malformed_calendar_is_refused_with_file_and_line)
 	cr_assert_eq(r.status, 3);
 	cr_assert(strstr(r.err, "no-date.ics:12: event has no date") != NULL, "%s", r.err);
 	run_free(&r);
-	free(bad);
 }
 
 Test(calendar_cmd, another_calendar_file_can_be_used)
@@ -191,7 +190,6 @@ Test(calendar_cmd, another_calendar_file_can_be_used)
 	cr_assert_eq(r.status, 1);
 	cr_assert(strstr(r.err, "no holiday arrangement for 2024") != NULL, "%s", r.err);
 	run_free(&r);
-	free(cn);
 }
 
 /* No workspace needed: run from an empty folder. */
@@ -203,7 +201,6 @@ Test(calendar_cmd, works_outside_any_workspace)
 	cr_assert_str_eq(jstr(j, "deadline_date"), "2025-02-05", "skips 元旦 2025 and the Spring Festival, counts 01-26");
 	cJSON_Delete(j);
 	run_free(&r);
-	free(dir);
 }
 
 /* The shipped calendar is found through FOI_DATADIR. */
@@ -222,8 +219,6 @@ Test(calendar_cmd, shipped_calendar_comes_from_the_data_folder)
 	cr_assert_eq(r.status, 1);
 	cr_assert(strstr(r.err, "no holiday arrangement for 2024 (the calendar covers 2025)") != NULL, "%s", r.err);
 	run_free(&r);
-	free(src);
-	free(dir);
 }
 
 Test(calendar_cmd, calendar_check_explains_a_day)

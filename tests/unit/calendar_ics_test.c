@@ -17,7 +17,6 @@ Test(calendar_ics, holiday_cn_files_agree_with_the_shipped_ones)
 	char *p = src_path("tests/fixtures/calendars/holiday-cn-2024.ics");
 	struct cal_ics_info info;
 	cr_assert_eq(calendar_load_ics_file(cn, p, &info, err, sizeof err), 0, "%s", err);
-	free(p);
 	cr_assert_eq(info.nyears, 1);
 	cr_assert_eq(info.years[0], 2024);
 	cr_assert_eq(info.days_off, 1 + 8 + 3 + 5 + 1 + 3 + 7);

@@ -98,7 +98,7 @@ Test(calendar_period, receipt_on_a_rest_day_moves_to_the_next_working_day)
 
 Test(calendar_period, receipt_on_a_rest_day_kept_with_same_day)
 {
-	struct receipt_rules same = {RECEIPT_SAME_DAY, -1};
+	struct receipt_rules same = {RECEIPT_REST_SAME_DAY, -1};
 	struct receipt r = receive(SCHED_CHANNEL_WEB, at("2024-03-02", 10, 0), same);
 	cr_assert_str_eq(S(r.day), "2024-03-02");
 	cr_assert_eq(r.reason, RECEIPT_REST_DAY_KEPT);
@@ -108,7 +108,7 @@ Test(calendar_period, receipt_on_a_rest_day_kept_with_same_day)
 
 Test(calendar_period, office_hours_cutoff)
 {
-	struct receipt_rules cutoff = {RECEIPT_NEXT_WORKING_DAY, 17 * 3600 + 30 * 60};
+	struct receipt_rules cutoff = {RECEIPT_REST_NEXT_WORKING_DAY, 17 * 3600 + 30 * 60};
 	struct receipt r = receive(SCHED_CHANNEL_WEB, at("2023-09-28", 17, 29), cutoff);
 	cr_assert_str_eq(S(r.day), "2023-09-28");
 	r = receive(SCHED_CHANNEL_WEB, at("2023-09-28", 17, 30), cutoff);
@@ -121,7 +121,7 @@ Test(calendar_period, office_hours_cutoff)
 
 Test(calendar_period, in_person_and_post_are_the_day_of_delivery)
 {
-	struct receipt_rules cutoff = {RECEIPT_NEXT_WORKING_DAY, 17 * 3600};
+	struct receipt_rules cutoff = {RECEIPT_REST_NEXT_WORKING_DAY, 17 * 3600};
 	struct receipt r = receive(SCHED_CHANNEL_IN_PERSON, at("2024-03-02", 10, 0), cutoff);
 	cr_assert_str_eq(S(r.day), "2024-03-02");
 	cr_assert_eq(r.reason, RECEIPT_AS_DELIVERED);
@@ -137,7 +137,7 @@ Test(calendar_period, channel_and_setting_names)
 	cr_assert_neq(sched_channel_parse("pigeon", &ch), 0);
 	enum receipt_rest_rule rule;
 	cr_assert_eq(receipt_rest_rule_parse("same_day", &rule), 0);
-	cr_assert_eq(rule, RECEIPT_SAME_DAY);
+	cr_assert_eq(rule, RECEIPT_REST_SAME_DAY);
 	cr_assert_neq(receipt_rest_rule_parse("sometimes", &rule), 0);
 	int cut;
 	cr_assert_eq(receipt_cutoff_parse("17:30", &cut), 0);

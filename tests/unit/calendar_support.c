@@ -16,7 +16,6 @@ struct sched_calendar *cal_shipped(void)
 		snprintf(rel, sizeof rel, "schedule/holidays/%d.ics", y);
 		char *path = src_path(rel);
 		int rc = calendar_load_ics_file(cal, path, NULL, err, sizeof err);
-		free(path);
 		cr_assert_eq(rc, 0, "loading %s: %s", rel, err);
 	}
 	return cal;
@@ -29,7 +28,6 @@ struct sched_calendar *cal_fixture(const char *name)
 	char *path = src_path(rel);
 	struct sched_calendar *cal = calendar_new();
 	int rc = calendar_load_ics_file(cal, path, NULL, err, sizeof err);
-	free(path);
 	cr_assert_eq(rc, 0, "loading %s: %s", name, err);
 	return cal;
 }
@@ -42,7 +40,6 @@ const char *cal_fixture_error(const char *name)
 	char *path = src_path(rel);
 	struct sched_calendar *cal = calendar_new();
 	int rc = calendar_load_ics_file(cal, path, NULL, err, sizeof err);
-	free(path);
 	calendar_free(cal);
 	cr_assert_neq(rc, 0, "%s loaded, but it is malformed", name);
 	return err;
