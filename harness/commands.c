@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const struct foi_command commands[] = {
-	{"calendar", "show the working-day calendar, or check a date",
+	{"calendar", "show the working-day calendar, check a date, import a newer calendar",
 	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
 	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"
 	 "       foi calendar import FILE\n"
