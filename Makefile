@@ -8,7 +8,7 @@
 CC      ?= cc
 PKGS    := libcurl libesmtp-1.0 libical sqlite3 gmime-3.0 inih libxml-2.0 xlsxwriter libcjson
 TESTPKGS := criterion
-SIMPKGS := libmicrohttpd
+SIMPKGS := libmicrohttpd zlib
 
 ifeq ($(SANITIZE),1)
 BUILD   := build-san
