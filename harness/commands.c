@@ -6,6 +6,18 @@
 #include <string.h>
 
 static const struct foi_command commands[] = {
+	{"channel", "check a unit's FOI guide page for channel clarity",
+	 "usage: foi channel check --file PAGE.html [--base-url URL] [--charset NAME] [--json]\n"
+	 "  Reads a saved 政府信息公开指南 page (any charset; - for standard input) and reports,\n"
+	 "  with evidence, whether it lists each application channel: guide.present,\n"
+	 "  channel.online, channel.postal, channel.office, channel.phone,\n"
+	 "  channel.email_or_fax, guide.notes (each pass, fail or unknown).\n"
+	 "  --base-url URL  the address the page was fetched from (resolves its links)\n"
+	 "  --charset NAME  the charset the server sent (overrides the page's <meta>)\n"
+	 "  --json          {\"items\": [{\"code\", \"result\", \"evidence\"}]}\n"
+	 "  Exit status: 0 when no item fails, 1 when one does, 3 when the file cannot be\n"
+	 "  checked (too large).\n",
+	 cmd_channel},
 	{"now", "print the current time as foi sees it",
 	 "usage: foi now [--json]\n"
 	 "  Prints \"now\" in the workspace time zone: the --now option, else the FOI_NOW\n"
