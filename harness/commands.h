@@ -25,6 +25,7 @@ int command_usage_error(const char *name, const char *fmt, ...) __attribute__((f
 int cmd_channel(struct foi_app *app, int argc, char **argv);
 int cmd_init(struct foi_app *app, int argc, char **argv);
 int cmd_now(struct foi_app *app, int argc, char **argv);
+int cmd_templates(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
 #endif
