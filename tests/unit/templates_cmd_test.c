@@ -19,7 +19,6 @@ static size_t shipped_count(enum template_kind k)
 	for (size_t i = 0; i < set.count; i++)
 		n += k == TEMPLATE_ANY || set.items[i]->kind == k;
 	template_set_free(&set);
-	free(dir);
 	return n;
 }
 
@@ -38,7 +37,6 @@ Test(templates_cmd, list_works_outside_a_workspace)
 		 shipped_count(TEMPLATE_CONSULT));
 	cr_assert(strstr(r.out, summary), "want %s in\n%s", summary, r.out);
 	run_free(&r);
-	free(tmp);
 }
 
 Test(templates_cmd, list_json_filters_by_kind_and_domain)
@@ -137,7 +135,6 @@ Test(templates_cmd, datadir_decides_which_templates_ship)
 	cr_assert_eq(cJSON_GetArraySize(arr), 2, "%s", r.out);
 	cJSON_Delete(arr);
 	run_free(&r);
-	free(dd);
 }
 
 Test(templates_cmd, check_reports_the_broken_file_and_line)
@@ -155,14 +152,12 @@ Test(templates_cmd, check_reports_the_broken_file_and_line)
 	r = run_foi(NULL, "templates list --dir '%s'", dir);
 	cr_assert_eq(r.status, 3);
 	run_free(&r);
-	free(dir);
 
 	dir = src_path("tests/fixtures/templates/dup");
 	r = run_foi(NULL, "templates check '%s'", dir);
 	cr_assert_eq(r.status, 3);
 	cr_assert(strstr(r.err, "b.tpl:2: duplicate id 'foi-same'"), "%s", r.err);
 	run_free(&r);
-	free(dir);
 }
 
 Test(templates_cmd, check_of_the_shipped_templates_passes)

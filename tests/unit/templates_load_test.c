@@ -15,8 +15,10 @@ static char *fixture(const char *rel)
 	char *p, *path;
 	if (asprintf(&p, "tests/fixtures/templates/%s", rel) < 0)
 		abort();
-	path = src_path(p);
+	path = strdup(src_path(p)); /* src_path keeps its string; callers here free theirs */
 	free(p);
+	if (!path)
+		abort();
 	return path;
 }
 

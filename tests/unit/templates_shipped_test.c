@@ -20,7 +20,6 @@ static void load_shipped(void)
 	char *dir = src_path("templates");
 	template_set_init(&set);
 	cr_assert_eq(template_set_load_dir(&set, dir, err, sizeof err), 0, "%s", err);
-	free(dir);
 }
 
 static void unload(void)
@@ -214,5 +213,4 @@ Test(templates_shipped, readme_documents_every_domain)
 		cr_expect(strstr(readme, row), "README.md lacks the row %s", row);
 	}
 	free(readme);
-	free(path);
 }
