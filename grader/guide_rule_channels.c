@@ -307,6 +307,8 @@ static const char *const email_labels[] = {
 	"电子邮箱", "电子邮件", "电子信箱", "邮箱", "E-mail", "E-Mail", "e-mail", "Email", "EMAIL",
 	"email", "电邮", NULL};
 static const char *const mail_words[] = {"电子邮件", "电子邮箱", "邮箱", "传真", "电邮", NULL};
+/* "电子邮箱：无": the label says there is none. */
+static const char *const none_words[] = {"无", "暂无", "暂未", "未开通", "未设", NULL};
 static const char *const refusals[] = {"不接受", "不受理", "不予受理", "暂不", "未开通", "不开通", "不提供", NULL};
 
 void guide_rule_email_or_fax(struct guide_ctx *c)
@@ -373,8 +375,10 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 	for (size_t p = 0; (p = guide_find_any(x, p, t->len, mail_words, &which)) != NOT_FOUND;
 	     p += strlen(mail_words[which])) {
 		size_t s = guide_clause_start(x, p), e = guide_sentence_end(x, t->len, p);
+		size_t v = guide_skip_separators(x, p + strlen(mail_words[which]), e, 0);
 		int w2;
-		if (guide_find_any(x, s, e, refusals, &w2) != NOT_FOUND) {
+		if (guide_find_any(x, s, e, refusals, &w2) != NOT_FOUND ||
+		    guide_find_any(x, v, e, none_words, &w2) == v) {
 			guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "the guide says e-mail and fax are not offered: %s",
 				  guide_snip(c, s, e, s1));
 			return;

@@ -44,7 +44,6 @@ char **guide_fixture_names(size_t *count)
 			names[n++] = strndup(e->d_name, l - 9);
 	}
 	closedir(d);
-	free(dir);
 	qsort(names, n, sizeof *names, cmp_names);
 	*count = n;
 	return names;
@@ -74,7 +73,6 @@ static void find_page(const char *name, char *out, size_t outsz)
 		}
 	}
 	closedir(d);
-	free(dir);
 	cr_assert(out[0], "no page beside %s.expected", name);
 }
 
@@ -119,7 +117,6 @@ void guide_expect_load(const char *name, struct guide_expect *out)
 	for (int i = 0; i < GUIDE_ITEM_COUNT; i++)
 		cr_assert(out->items[i].present, "%s: no expected result for %s", path, guide_item_code(i));
 	free(text);
-	free(path);
 	find_page(name, out->page, sizeof out->page);
 }
 

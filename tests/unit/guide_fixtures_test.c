@@ -161,7 +161,6 @@ Test(guide_command, table_names_the_charset_and_every_item)
 		cr_expect(strstr(r.out, guide_item_code(i)), "no row for %s:\n%s", guide_item_code(i), r.out);
 	cr_expect(strstr(r.out, "channel.phone          pass     联系电话：（０７２２）８０１２３４５"), "%s", r.out);
 	run_free(&r);
-	free(page);
 }
 
 Test(guide_command, table_shows_what_is_missing)
@@ -173,7 +172,6 @@ Test(guide_command, table_shows_what_is_missing)
 		  r.out);
 	cr_expect_str_eq(r.err, "");
 	run_free(&r);
-	free(page);
 }
 
 Test(guide_command, reads_standard_input)
@@ -183,7 +181,6 @@ Test(guide_command, reads_standard_input)
 	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
 	cr_expect(strstr(r.out, "\"code\":\t\"channel.online\",\n\t\t\t\"result\":\t\"fail\""), "%s", r.out);
 	run_free(&r);
-	free(page);
 }
 
 Test(guide_command, base_url_resolves_links)
@@ -193,7 +190,6 @@ Test(guide_command, base_url_resolves_links)
 	cr_assert_eq(r.status, 1, "stderr: %s", r.err);
 	cr_expect(strstr(r.out, "政府信息公开指南 -> http://wjw.suizhou.gov.cn/xxgk/zn/"), "%s", r.out);
 	run_free(&r);
-	free(page);
 }
 
 Test(guide_command, charset_option_overrides_the_page)
@@ -204,7 +200,6 @@ Test(guide_command, charset_option_overrides_the_page)
 	cr_assert_eq(r.status, 0, "stderr: %s\n%s", r.err, r.out);
 	cr_expect(strstr(r.out, "(read as UTF-8, declared GBK)"), "%s", r.out);
 	run_free(&r);
-	free(page);
 }
 
 Test(guide_command, usage_errors)
@@ -246,6 +241,4 @@ Test(guide_command, works_outside_a_workspace)
 	r = run_foi(dir, "channel check --file '%s' --json", page);
 	cr_expect_eq(r.status, 0, "stderr: %s", r.err);
 	run_free(&r);
-	free(page);
-	free(dir);
 }
