@@ -101,7 +101,7 @@ time_t clock_now(void)
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])
 {
 	struct tm tm;
-	char off[16]; /* room for any long the compiler imagines, so -Wformat-truncation stays quiet */
+	char off[8];
 	localtime_r(&t, &tm);
 	long gmtoff = tm.tm_gmtoff;
 	char sign = gmtoff < 0 ? '-' : '+';

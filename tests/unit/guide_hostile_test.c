@@ -97,7 +97,7 @@ Test(guide_hostile, fifty_megabytes_on_standard_input_is_a_data_error)
 	run_free(&r);
 }
 
-Test(guide_hostile, a_large_page_under_the_limit_is_checked, .timeout = 120)
+Test(guide_hostile, a_large_page_under_the_limit_is_checked)
 {
 	/* A guide followed by a long table of published documents: about 6 MB. */
 	struct buf b = {0};
@@ -233,7 +233,7 @@ static void deep(const char *open, const char *close, int n, struct guide_report
 	free(b.p);
 }
 
-Test(guide_hostile, deeply_nested_html, .timeout = 120)
+Test(guide_hostile, deeply_nested_html)
 {
 	static const struct {
 		const char *open, *close;
@@ -281,7 +281,7 @@ Test(guide_hostile, scripts_styles_and_comments_are_not_the_page)
 	}
 }
 
-Test(guide_hostile, entities_are_not_expanded_into_surprises, .timeout = 60)
+Test(guide_hostile, entities_are_not_expanded_into_surprises)
 {
 	/* An internal subset with "billion laughs" entities means nothing to the HTML parser. */
 	struct buf b = {0};
@@ -382,7 +382,7 @@ Test(guide_hostile, binary_file_through_the_command)
 
 /* ---- every fixture, mutated ---- */
 
-Test(guide_hostile, mutated_fixtures_never_crash, .timeout = 300)
+Test(guide_hostile, mutated_fixtures_never_crash)
 {
 	size_t n;
 	char **names = guide_fixture_names(&n);
