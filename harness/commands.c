@@ -6,6 +6,45 @@
 #include <string.h>
 
 static const struct foi_command commands[] = {
+	{"calendar", "show the working-day calendar, check a date, import a newer calendar",
+	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
+	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"
+	 "       foi calendar import FILE\n"
+	 "  show: a month grid of YEAR, official days off marked *, weekend workdays +,\n"
+	 "        then the year's arrangement break by break.\n"
+	 "  check: whether DATE (YYYY-MM-DD) is a working day, and why.\n"
+	 "  import: (in a workspace) the iCalendar FILE replaces the years it covers in the\n"
+	 "        workspace's calendar; the import is recorded with the days it changed.\n"
+	 "        Deadlines are computed, never stored: later commands see the new dates.\n"
+	 "  The calendar: in a workspace, the shipped one with the imported years replacing\n"
+	 "  it; outside, the shipped one. --calendar FILE uses this iCalendar file (or folder\n"
+	 "  of .ics files) instead; repeat to add years (a later file replaces the years it\n"
+	 "  covers). A date in a year without an arrangement is an error naming the year.\n",
+	 cmd_calendar},
+	{"deadline", "when a period of N working days ends, and why",
+	 "usage: foi deadline --from 'YYYY-MM-DD HH:MM' --days N [--channel CHANNEL]\n"
+	 "                    [--clock civil|elapsed] [--calendar FILE]... [--explain] [--json]\n"
+	 "  --from     when the application or question was submitted (workspace time zone)\n"
+	 "  --days     the period in working days (FOI reply: 20; extension: 20 more)\n"
+	 "  --channel  web (default), email, fax, in-person, post. Web, e-mail and fax\n"
+	 "             submitted on a rest day are received the next working day; in person\n"
+	 "             and post are received on the day given.\n"
+	 "  --clock    civil (default): the receipt day is not counted, the period ends at\n"
+	 "             24:00 of the N-th working day; elapsed: working time from the moment\n"
+	 "             of receipt, rest days skipped.\n"
+	 "  --explain  list every day passed: counted (numbered) or skipped (and why)\n"
+	 "  --json     fields: received, deadline_date, deadline_at (exclusive end, ISO 8601),\n"
+	 "             counted, skipped, weekend_workdays, days_off, ...\n",
+	 cmd_deadline},
+	{"elapsed", "how many working days a reply took, and its band (1, 5, late)",
+	 "usage: foi elapsed --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM'\n"
+	 "                   [--clock civil|elapsed] [--channel CHANNEL] [--calendar FILE]... [--json]\n"
+	 "  --from     when the question was submitted; --to  when the reply came\n"
+	 "  civil clock (default): working_days is 0 for a reply on the receipt day, 1 on the\n"
+	 "  next working day, and so on (a reply on a rest day counts as the working day after).\n"
+	 "  elapsed clock: working_days is the working time elapsed, in days.\n"
+	 "  band: \"1\" within 1 working day, \"5\" after 1 and within 5, else \"late\".\n",
+	 cmd_elapsed},
 	{"init", "create a workspace (foi.ini, foi.db, store/, units.csv)",
 	 "usage: foi init [DIR]\n"
 	 "  Makes DIR (default: -C DIR, else the current folder) a workspace: foi.ini copied\n"

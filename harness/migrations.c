@@ -26,6 +26,41 @@ const char *const store_migrations[] = {
 
 	/* 2: the domains a unit is responsible for (space-separated codes of templates/domain.c) */
 	"ALTER TABLE units ADD COLUMN domain TEXT NOT NULL DEFAULT '';",
+
+	/* 3: imported holiday calendars. The workspace's calendar is the shipped one with these
+	 * years replacing it; deadlines are computed from it on demand and never stored. Each
+	 * import is kept with the days whose answer it changed (before/after: working, rest,
+	 * no data). */
+	"CREATE TABLE calendar_imports ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  file TEXT NOT NULL,"
+	"  years TEXT NOT NULL,"
+	"  summary TEXT NOT NULL"
+	");"
+	"CREATE TABLE calendar_years ("
+	"  year INTEGER PRIMARY KEY,"
+	"  import_id INTEGER NOT NULL REFERENCES calendar_imports(id),"
+	"  source TEXT NOT NULL,"
+	"  title TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE TABLE calendar_days ("
+	"  year INTEGER NOT NULL REFERENCES calendar_years(year) ON DELETE CASCADE,"
+	"  day TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (year, day)"
+	");"
+	"CREATE TABLE calendar_changes ("
+	"  import_id INTEGER NOT NULL REFERENCES calendar_imports(id),"
+	"  day TEXT NOT NULL,"
+	"  before TEXT NOT NULL,"
+	"  after TEXT NOT NULL,"
+	"  holiday TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (import_id, day)"
+	");",
 };
 
 const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];
