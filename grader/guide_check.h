@@ -27,8 +27,9 @@
 
 #include "grader/guide_decode.h"
 
-/* Pages larger than this are refused: guide pages are tens of kilobytes. */
-#define GUIDE_MAX_BYTES (16u * 1024 * 1024)
+/* Pages larger than this are refused: guide pages are tens of kilobytes, and libxml2's tree
+ * of a page full of tags takes some thirty times its size in memory. */
+#define GUIDE_MAX_BYTES (8u * 1024 * 1024)
 /* Evidence is cut to about this many bytes. */
 #define GUIDE_EVIDENCE_MAX 240
 

@@ -70,26 +70,38 @@ static int scan_cell(const struct guide_text *t, const struct guide_cell *cell, 
 	return cell->end > cell->start && scan(t->text, cell->start, cell->end, m);
 }
 
+/* How far through the list of cells the neighbours of a label's cell are looked for. */
+#define CELLS_AHEAD 4096
+
 static int value_in_table(const struct guide_text *t, size_t ls, guide_scanner scan, struct guide_match *m)
 {
 	const struct guide_cell *cell = guide_text_cell_at(t, ls);
 	if (!cell)
 		return 0;
+	/* Cells are in document order: the neighbours come after the label's cell. */
+	size_t at = (size_t)(cell - t->cells);
+	size_t stop = t->ncells - at > CELLS_AHEAD ? at + CELLS_AHEAD : t->ncells;
 	/* The cell to the right: "邮政编码 | 441300". */
-	const struct guide_cell *right = NULL;
-	for (size_t i = 0; i < t->ncells; i++) {
+	for (size_t i = at + 1; i < stop; i++) {
 		const struct guide_cell *o = &t->cells[i];
-		if (o->table == cell->table && o->row == cell->row && o->col >= cell->col_end &&
-		    (!right || o->col < right->col))
-			right = o;
+		if (o->table != cell->table)
+			continue; /* a table nested in a cell of this row */
+		if (o->row != cell->row)
+			break;
+		if (o->col >= cell->col_end) {
+			if (scan_cell(t, o, scan, m))
+				return 1;
+			break;
+		}
 	}
-	if (right && scan_cell(t, right, scan, m))
-		return 1;
 	/* The cells below: a header row "受理机构 | 地址 | 邮编 | 电话" over rows of values. */
-	for (size_t i = 0; i < t->ncells; i++) {
+	for (size_t i = at + 1; i < stop; i++) {
 		const struct guide_cell *o = &t->cells[i];
-		if (o->table == cell->table && o->row > cell->row && o->row <= cell->row + HEADER_ROWS &&
-		    o->col == cell->col && scan_cell(t, o, scan, m))
+		if (o->table != cell->table || o->row == cell->row)
+			continue;
+		if (o->row > cell->row + HEADER_ROWS)
+			break;
+		if (o->col == cell->col && scan_cell(t, o, scan, m))
 			return 1;
 	}
 	return 0;

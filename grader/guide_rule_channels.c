@@ -14,21 +14,40 @@
 #define ONLINE_BEFORE 300
 #define ONLINE_AFTER 400
 
-/* The next occurrence at or after *pos of any label, skipping the ones the page uses for
- * something else (网站地址 is not a postal address). Returns 1 and sets [*ls, *le). */
-static int next_label(const struct guide_ctx *c, size_t *pos, const char *const *labels,
-		      const char *const *not_after, size_t *ls, size_t *le)
+/* A walk over the occurrences of a set of labels, skipping the ones the page uses for
+ * something else (网站地址 is not a postal address) and the website's own contacts. */
+struct label_walk {
+	struct guide_multi m;
+	const char *const *labels, *const *not_after;
+	size_t pos;
+	int seen;
+};
+
+static void walk_start(struct label_walk *w, const struct guide_ctx *c, const char *const *labels,
+		       const char *const *not_after, size_t from)
+{
+	guide_multi_init(&w->m, c->t->text, c->t->len, labels);
+	w->labels = labels;
+	w->not_after = not_after;
+	w->pos = from;
+	w->seen = 0;
+}
+
+/* The next label; returns 1 and sets [*ls, *le), or 0 at the end (or after
+ * GUIDE_MAX_MENTIONS labels: no guide names its phone a thousand times). */
+static int next_label(const struct guide_ctx *c, struct label_walk *w, size_t *ls, size_t *le)
 {
 	const char *x = c->t->text;
 	int which;
 	size_t p;
-	while ((p = guide_find_any(x, *pos, c->t->len, labels, &which)) != NOT_FOUND) {
-		size_t end = p + strlen(labels[which]);
-		*pos = end;
+	while (w->seen < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&w->m, w->pos, &which)) != NOT_FOUND) {
+		size_t end = p + strlen(w->labels[which]);
+		w->pos = end;
+		w->seen++;
 		int excluded = 0;
-		for (int i = 0; not_after && not_after[i]; i++) {
-			size_t n = strlen(not_after[i]);
-			if (p >= n && memcmp(x + p - n, not_after[i], n) == 0)
+		for (int i = 0; w->not_after && w->not_after[i]; i++) {
+			size_t n = strlen(w->not_after[i]);
+			if (p >= n && memcmp(x + p - n, w->not_after[i], n) == 0)
 				excluded = 1;
 		}
 		if (excluded || guide_is_site_contact(c, p))
@@ -84,9 +103,11 @@ void guide_rule_online(struct guide_ctx *c)
 	char s1[GUIDE_SNIPPET_MAX], s2[GUIDE_SNIPPET_MAX];
 	size_t named = NOT_FOUND, denied = NOT_FOUND, scripted = NOT_FOUND;
 	const struct guide_link *scripted_link = NULL;
-	int which;
+	int which, seen = 0;
+	struct guide_multi words;
+	guide_multi_init(&words, x, t->len, online_words);
 
-	for (size_t p = 0; (p = guide_find_any(x, p, t->len, online_words, &which)) != NOT_FOUND;) {
+	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;) {
 		size_t kw_end = p + strlen(online_words[which]);
 		size_t kw = p;
 		p = kw_end;
@@ -111,10 +132,11 @@ void guide_rule_online(struct guide_ctx *c)
 			return;
 		}
 		/* A link in that stretch (or the mention itself a link) with a target to follow. */
-		for (size_t i = 0; i < t->nlinks; i++) {
+		const struct guide_link *around = guide_text_link_at(t, kw);
+		size_t lo = around && around->start < from ? around->start : from;
+		for (size_t i = guide_text_first_link(t, lo); i < t->nlinks && t->links[i].start < to; i++) {
 			const struct guide_link *l = &t->links[i];
-			int near = (l->start >= from && l->start < to) || (l->start <= kw && kw < l->end);
-			if (!near || l->start == l->end)
+			if (l->start == l->end)
 				continue;
 			if (usable_href(l->href)) {
 				online_pass(c, kw, kw_end, l->start, l->end, l->href);
@@ -155,25 +177,26 @@ static const char *const postcode_labels[] = {"邮政编码", "邮编", "邮码"
 void guide_rule_postal(struct guide_ctx *c)
 {
 	char s1[GUIDE_PAIR_MAX], s2[GUIDE_PAIR_MAX];
-	size_t pos = 0, ls, le;
+	struct label_walk w;
+	size_t ls, le;
 	struct guide_match addr = {0}, code = {0};
 	size_t addr_ls = 0, addr_le = 0, code_ls = 0, code_le = 0;
 	int have_addr = 0, have_code = 0;
 
-	while (!have_addr && next_label(c, &pos, address_labels, not_postal, &ls, &le))
+	walk_start(&w, c, address_labels, not_postal, 0);
+	while (!have_addr && next_label(c, &w, &ls, &le))
 		if ((have_addr = guide_label_value(c, ls, le, guide_scan_address, &addr))) {
 			addr_ls = ls;
 			addr_le = le;
 		}
 	/* The postcode that goes with the address: the first one after it, else any. */
-	pos = have_addr ? addr_ls : 0;
 	for (int pass = 0; pass < 2 && !have_code; pass++) {
-		while (!have_code && next_label(c, &pos, postcode_labels, NULL, &ls, &le))
+		walk_start(&w, c, postcode_labels, NULL, pass == 0 && have_addr ? addr_ls : 0);
+		while (!have_code && next_label(c, &w, &ls, &le))
 			if ((have_code = guide_label_value(c, ls, le, guide_scan_postcode, &code))) {
 				code_ls = ls;
 				code_le = le;
 			}
-		pos = 0;
 	}
 
 	if (have_addr && have_code) {
@@ -226,14 +249,15 @@ void guide_rule_office(struct guide_ctx *c)
 	const struct guide_text *t = c->t;
 	const char *x = t->text;
 	char s1[GUIDE_SNIPPET_MAX], pair[GUIDE_PAIR_MAX];
-	size_t pos = 0, ls, le;
+	struct label_walk w;
+	size_t ls, le;
 	struct guide_match m;
 
 	/* First the labels that introduce a value ("受理机构：", "工作机构为"), then headings
 	 * ("一、受理机构") with the name on the lines under them. */
 	for (int pass = 0; pass < 2; pass++) {
-		pos = 0;
-		while (next_label(c, &pos, office_labels, NULL, &ls, &le)) {
+		walk_start(&w, c, office_labels, NULL, 0);
+		while (next_label(c, &w, &ls, &le)) {
 			int introduces = le < t->len && (x[le] == ':' || x[le] == '\t' || x[le] == ' ' ||
 							 memcmp(x + le, "为", 3) == 0 || memcmp(x + le, "是", 3) == 0);
 			if (introduces != (pass == 0))
@@ -245,12 +269,9 @@ void guide_rule_office(struct guide_ctx *c)
 			}
 		}
 	}
-	int which;
-	size_t p = guide_find_any(x, 0, t->len, office_names, &which);
-	while (p != NOT_FOUND && guide_is_site_contact(c, p))
-		p = guide_find_any(x, p + 1, t->len, office_names, &which);
-	if (p != NOT_FOUND) {
-		size_t end = p + strlen(office_names[which]);
+	walk_start(&w, c, office_names, NULL, 0);
+	if (next_label(c, &w, &ls, &le)) {
+		size_t p = ls, end = le;
 		size_t s = name_start(x, p, guide_line_start(x, p));
 		guide_set(c, GUIDE_OFFICE, GUIDE_PASS, "%s", guide_snip(c, s, end, s1));
 		return;
@@ -271,11 +292,13 @@ void guide_rule_phone(struct guide_ctx *c)
 	const struct guide_text *t = c->t;
 	const char *x = t->text;
 	char s1[GUIDE_SNIPPET_MAX], pair[GUIDE_PAIR_MAX];
-	size_t pos = 0, ls, le;
+	struct label_walk w;
+	size_t ls, le;
 	struct guide_match m;
 	static const char *const not_phone[] = {"传真", NULL};
 
-	while (next_label(c, &pos, phone_labels, not_phone, &ls, &le)) {
+	walk_start(&w, c, phone_labels, not_phone, 0);
+	while (next_label(c, &w, &ls, &le)) {
 		int how = guide_label_value(c, ls, le, guide_scan_phone_labelled, &m);
 		if (how) {
 			guide_set(c, GUIDE_PHONE, GUIDE_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
@@ -288,7 +311,8 @@ void guide_rule_phone(struct guide_ctx *c)
 			return;
 		}
 	/* A number with an area code but no label: likely the office's, but say so. */
-	for (size_t p = 0; guide_scan_phone(x, p, t->len, 0, &m); p = m.end) {
+	int seen = 0;
+	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_phone(x, p, t->len, 0, &m); p = m.end) {
 		int which;
 		size_t ln = guide_line_start(x, m.start);
 		if (guide_find_any(x, ln, m.start, fax_labels, &which) != NOT_FOUND ||
@@ -316,13 +340,15 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 	const struct guide_text *t = c->t;
 	const char *x = t->text;
 	char s1[GUIDE_PAIR_MAX], s2[GUIDE_PAIR_MAX];
-	size_t pos = 0, ls, le;
+	struct label_walk w;
+	size_t ls, le;
 	struct guide_match em, fx;
 	int have_email = 0, have_fax = 0;
 	size_t em_ls = 0, em_le = 0, fx_ls = 0, fx_le = 0;
 	const char *mailto = NULL;
 
-	while (!have_email && next_label(c, &pos, email_labels, NULL, &ls, &le))
+	walk_start(&w, c, email_labels, NULL, 0);
+	while (!have_email && next_label(c, &w, &ls, &le))
 		if ((have_email = guide_label_value(c, ls, le, guide_scan_email, &em))) {
 			em_ls = ls;
 			em_le = le;
@@ -334,7 +360,8 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 				mailto = t->links[i].href;
 	if (!have_email && !mailto) {
 		/* An address in a sentence about applying: "将申请书发送至 xxx@163.com". */
-		for (size_t p = 0; guide_scan_email(x, p, t->len, &em); p = em.end) {
+		int seen = 0;
+		for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_email(x, p, t->len, &em); p = em.end) {
 			size_t s = guide_clause_start(x, em.start);
 			if (!guide_is_site_contact(c, em.start) &&
 			    (guide_find(x, guide_line_start(x, em.start), em.start, "申请") != NOT_FOUND ||
@@ -345,8 +372,8 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 			}
 		}
 	}
-	pos = 0;
-	while (!have_fax && next_label(c, &pos, fax_labels, NULL, &ls, &le))
+	walk_start(&w, c, fax_labels, NULL, 0);
+	while (!have_fax && next_label(c, &w, &ls, &le))
 		if ((have_fax = guide_label_value(c, ls, le, guide_scan_phone_labelled, &fx))) {
 			fx_ls = ls;
 			fx_le = le;
@@ -371,8 +398,10 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 		return;
 	}
 	/* "本机关不接受电子邮件、传真方式提交的申请": a clear answer is clarity too. */
-	int which;
-	for (size_t p = 0; (p = guide_find_any(x, p, t->len, mail_words, &which)) != NOT_FOUND;
+	int which, seen = 0;
+	struct guide_multi words;
+	guide_multi_init(&words, x, t->len, mail_words);
+	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
 	     p += strlen(mail_words[which])) {
 		size_t s = guide_clause_start(x, p), e = guide_sentence_end(x, t->len, p);
 		size_t v = guide_skip_separators(x, p + strlen(mail_words[which]), e, 0);

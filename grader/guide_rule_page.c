@@ -13,6 +13,8 @@
 #define EMPTY_TEXT_BYTES 40
 /* An error page is short: a page this long with a stray "不存在" is something else. */
 #define SHORT_PAGE_BYTES 1500
+/* A heading longer than this (in bytes) is a container that happens to be styled "title". */
+#define HEADING_BYTES 400
 /* A line this short that names the guide and is not a link is the page's title. */
 #define TITLE_LINE_CHARS 40
 
@@ -78,15 +80,6 @@ static size_t visible_bytes(const struct guide_text *t)
 	return n;
 }
 
-/* The heading that holds pos, if any. */
-static const struct guide_span *head_at(const struct guide_text *t, size_t pos)
-{
-	for (size_t i = 0; i < t->nheads; i++)
-		if (t->heads[i].start <= pos && pos < t->heads[i].end)
-			return &t->heads[i];
-	return NULL;
-}
-
 int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 {
 	const struct guide_text *t = c->t;
@@ -117,14 +110,17 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 	/* The guide's name in a heading, else on a short line of its own (a breadcrumb's last
 	 * step), and not as a link. */
 	size_t in_link = NOT_FOUND, in_text = NOT_FOUND, on_line = NOT_FOUND;
-	for (size_t p = 0; (p = guide_find_any(x, p, t->len, guide_words, &which)) != NOT_FOUND;
+	struct guide_multi words;
+	int seen = 0;
+	guide_multi_init(&words, x, t->len, guide_words);
+	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
 	     p += strlen(guide_words[which])) {
 		if (guide_text_link_at(t, p)) {
 			if (in_link == NOT_FOUND)
 				in_link = p;
 			continue;
 		}
-		const struct guide_span *h = head_at(t, p);
+		const struct guide_span *h = guide_text_head_at(t, p);
 		if (h && chars_between(x, h->start, h->end) <= 2 * TITLE_LINE_CHARS) {
 			guide_set(c, GUIDE_PRESENT, GUIDE_PASS, "heading: %s", guide_snip(c, h->start, h->end, snip));
 			return 1;
@@ -145,6 +141,8 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 
 	/* A soft 404: the error in a heading, or anywhere on a short page. */
 	for (size_t i = 0; i < t->nheads; i++) {
+		if (t->heads[i].end - t->heads[i].start > HEADING_BYTES)
+			continue; /* a container styled "title", not a title */
 		size_t p = find_error(x, t->heads[i].start, t->heads[i].end, &elen);
 		if (p != NOT_FOUND) {
 			snprintf(why, whysz, "an error page: \"%s\"",
@@ -211,14 +209,6 @@ static const char *const receipt_words[] = {
 	"为收到申请之日", "为收到申请的日期", "为收到申请日期", "为申请收到日期", "为收到日期",
 	"为受理日期", "为接收日期", "签收之日", "双方确认之日", "确认之日", "提交之日为", NULL};
 
-/* The end of the sentence at pos: the next 。 or line break. */
-static size_t period_end(const char *x, size_t len, size_t pos)
-{
-	while (pos < len && x[pos] != '\n' && !(pos + 3 <= len && memcmp(x + pos, "。", 3) == 0))
-		pos++;
-	return pos;
-}
-
 void guide_rule_notes(struct guide_ctx *c)
 {
 	const struct guide_text *t = c->t;
@@ -230,8 +220,10 @@ void guide_rule_notes(struct guide_ctx *c)
 	 * ("应当包括") makes better evidence than the heading over it ("申请内容"). */
 	size_t nanchors = sizeof content_anchors / sizeof content_anchors[0] - 1;
 	size_t content_at = NOT_FOUND, content_end = 0;
-	int best = 0, best_score = 0;
-	for (size_t p = 0; (p = guide_find_any(x, p, t->len, content_anchors, &which)) != NOT_FOUND;
+	int best = 0, best_score = 0, seen = 0;
+	struct guide_multi anchors;
+	guide_multi_init(&anchors, x, t->len, content_anchors);
+	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&anchors, p, &which)) != NOT_FOUND;
 	     p += strlen(content_anchors[which])) {
 		size_t from = p > CONTENT_BEFORE ? p - CONTENT_BEFORE : 0;
 		size_t to = p + CONTENT_AFTER < t->len ? p + CONTENT_AFTER : t->len;
@@ -260,7 +252,7 @@ void guide_rule_notes(struct guide_ctx *c)
 		/* The whole sentence from the first rule: guides list the rules for each channel
 		 * in one sentence split by semicolons. */
 		rs = guide_clause_start(x, receipt_at);
-		re = period_end(x, t->len, receipt_at);
+		re = guide_period_end(x, t->len, receipt_at);
 	}
 
 	if (content_ok && receipt_at != NOT_FOUND) {

@@ -14,6 +14,9 @@
 
 /* Evidence snippets are cut to fit this buffer. */
 #define GUIDE_SNIPPET_MAX (GUIDE_EVIDENCE_MAX + 8)
+/* A guide names each channel a handful of times; a page naming one thousands of times is
+ * not read past this many mentions, so no page can make a check take quadratic time. */
+#define GUIDE_MAX_MENTIONS 200
 /* A label and its value, "label: value". */
 #define GUIDE_PAIR_MAX (2 * GUIDE_SNIPPET_MAX + 8)
 

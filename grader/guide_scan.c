@@ -35,6 +35,37 @@ size_t guide_find(const char *t, size_t from, size_t to, const char *needle)
 	return p ? (size_t)(p - t) : NOT_FOUND;
 }
 
+void guide_multi_init(struct guide_multi *m, const char *t, size_t to, const char *const *needles)
+{
+	memset(m, 0, sizeof *m);
+	m->t = t;
+	m->to = to;
+	m->needles = needles;
+	while (m->count < GUIDE_MULTI_MAX && needles[m->count])
+		m->count++;
+}
+
+size_t guide_multi_next(struct guide_multi *m, size_t from, int *which)
+{
+	size_t best = NOT_FOUND, best_len = 0;
+	int w = -1;
+	for (int i = 0; i < m->count; i++) {
+		if (!m->searched[i] || (m->next[i] != NOT_FOUND && m->next[i] < from)) {
+			m->next[i] = guide_find(m->t, from, m->to, m->needles[i]);
+			m->searched[i] = 1;
+		}
+		size_t p = m->next[i], len = strlen(m->needles[i]);
+		if (p != NOT_FOUND && (p < best || (p == best && len > best_len))) {
+			best = p;
+			best_len = len;
+			w = i;
+		}
+	}
+	if (which)
+		*which = w;
+	return best;
+}
+
 size_t guide_find_any(const char *t, size_t from, size_t to, const char *const *needles, int *which)
 {
 	size_t best = NOT_FOUND, best_len = 0;
@@ -58,18 +89,35 @@ size_t guide_find_any(const char *t, size_t from, size_t to, const char *const *
 	return best;
 }
 
-size_t guide_line_start(const char *t, size_t pos)
+/* Moves a boundary found by reach (not by a mark) onto a character boundary. */
+static size_t lead_after(const char *t, size_t pos, size_t len)
 {
-	while (pos > 0 && t[pos - 1] != '\n')
+	while (pos < len && ((unsigned char)t[pos] & 0xC0) == 0x80)
+		pos++;
+	return pos;
+}
+
+static size_t lead_before(const char *t, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)t[pos] & 0xC0) == 0x80)
 		pos--;
 	return pos;
 }
 
+size_t guide_line_start(const char *t, size_t pos)
+{
+	size_t floor = pos > GUIDE_REACH ? pos - GUIDE_REACH : 0, p = pos;
+	while (p > floor && t[p - 1] != '\n')
+		p--;
+	return p > 0 && t[p - 1] != '\n' ? lead_after(t, p, pos) : p;
+}
+
 size_t guide_line_end(const char *t, size_t len, size_t pos)
 {
-	while (pos < len && t[pos] != '\n')
+	size_t ceil = len - pos > GUIDE_REACH ? pos + GUIDE_REACH : len;
+	while (pos < ceil && t[pos] != '\n')
 		pos++;
-	return pos;
+	return pos < len && t[pos] != '\n' ? lead_before(t, pos) : pos;
 }
 
 /* The clause and sentence marks, after folding: 。 (3 bytes), ; , ! ? and line breaks. */
@@ -88,21 +136,33 @@ static size_t mark_before(const char *t, size_t pos, int commas)
 
 size_t guide_clause_start(const char *t, size_t pos)
 {
-	while (pos > 0 && !mark_before(t, pos, 1))
-		pos--;
-	return pos;
+	size_t floor = pos > GUIDE_REACH ? pos - GUIDE_REACH : 0, p = pos;
+	while (p > floor && !mark_before(t, p, 1))
+		p--;
+	return p > 0 && !mark_before(t, p, 1) ? lead_after(t, p, pos) : p;
 }
 
-size_t guide_sentence_end(const char *t, size_t len, size_t pos)
+static size_t end_at_mark(const char *t, size_t len, size_t pos, int semicolons)
 {
-	while (pos < len) {
-		if (t[pos] == '\n' || t[pos] == ';')
+	size_t ceil = len - pos > GUIDE_REACH ? pos + GUIDE_REACH : len;
+	while (pos < ceil) {
+		if (t[pos] == '\n' || (semicolons && t[pos] == ';'))
 			return pos;
 		if (pos + 3 <= len && memcmp(t + pos, "。", 3) == 0)
 			return pos;
 		pos++;
 	}
-	return len;
+	return pos < len ? lead_before(t, pos) : pos;
+}
+
+size_t guide_sentence_end(const char *t, size_t len, size_t pos)
+{
+	return end_at_mark(t, len, pos, 1);
+}
+
+size_t guide_period_end(const char *t, size_t len, size_t pos)
+{
+	return end_at_mark(t, len, pos, 0);
 }
 
 size_t guide_back_chars(const char *t, size_t pos, size_t floor, size_t n)

@@ -34,6 +34,25 @@ int guide_scan_address(const char *t, size_t from, size_t to, struct guide_match
 /* A name of an office starting at from: Chinese text ending in 办公室, 科, 中心, 局... */
 int guide_scan_office(const char *t, size_t from, size_t to, struct guide_match *m);
 
+/*
+ * Successive occurrences of several needles across a whole text, in time linear in the
+ * text: each needle's next occurrence is remembered between calls, so a needle that does
+ * not occur is searched for once, not once per occurrence of the others.
+ */
+#define GUIDE_MULTI_MAX 32
+struct guide_multi {
+	const char *t;
+	size_t to;
+	const char *const *needles;
+	int count;
+	size_t next[GUIDE_MULTI_MAX]; /* cached next occurrence, (size_t)-1 for none */
+	int searched[GUIDE_MULTI_MAX];
+};
+void guide_multi_init(struct guide_multi *m, const char *t, size_t to, const char *const *needles);
+/* The earliest occurrence at or after from (the longest where several start together), or
+ * (size_t)-1; sets *which. from must not decrease from one call to the next. */
+size_t guide_multi_next(struct guide_multi *m, size_t from, int *which);
+
 /* Finds needle in t[from, to); returns its offset or (size_t)-1. */
 size_t guide_find(const char *t, size_t from, size_t to, const char *needle);
 /*
@@ -42,6 +61,13 @@ size_t guide_find(const char *t, size_t from, size_t to, const char *needle);
  */
 size_t guide_find_any(const char *t, size_t from, size_t to, const char *const *needles, int *which);
 
+/*
+ * How far the helpers below look for a line or sentence boundary. Guide pages keep their
+ * lines short; a page that is one 10-megabyte line must not make every lookup read all of
+ * it, so a boundary further than this is taken to be here (on a character boundary).
+ */
+#define GUIDE_REACH 1024
+
 /* Start of the line (after the previous '\n') and end of the line (the next '\n' or len). */
 size_t guide_line_start(const char *t, size_t pos);
 size_t guide_line_end(const char *t, size_t len, size_t pos);
@@ -49,6 +75,8 @@ size_t guide_line_end(const char *t, size_t len, size_t pos);
 size_t guide_clause_start(const char *t, size_t pos);
 /* End of the sentence holding pos: the next 。；; or line break (exclusive of it), or len. */
 size_t guide_sentence_end(const char *t, size_t len, size_t pos);
+/* End of the full sentence holding pos: the next 。 or line break, or len. */
+size_t guide_period_end(const char *t, size_t len, size_t pos);
 /* Moves back n characters from pos (not before floor). */
 size_t guide_back_chars(const char *t, size_t pos, size_t floor, size_t n);
 /* Moves on n characters from pos (not past to). */

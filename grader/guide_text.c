@@ -662,21 +662,53 @@ size_t guide_text_evidence(const struct guide_text *t, size_t start, size_t end,
 	return n;
 }
 
+/* How many records before the last one starting at or before pos may still hold it:
+ * enclosing cells and headings of a nested table; libxml2 keeps nesting to 256 levels. */
+#define ENCLOSING_MAX 300
+
+/* The number of records (each `size` bytes, the first member a size_t start) whose start is
+ * at or before pos: binary search over records in document order. */
+static size_t count_starting_by(const void *base, size_t n, size_t size, size_t pos)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (*(const size_t *)((const char *)base + mid * size) <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const struct guide_cell *guide_text_cell_at(const struct guide_text *t, size_t pos)
 {
-	const struct guide_cell *best = NULL;
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct guide_cell *c = &t->cells[i];
-		if (c->start <= pos && pos < c->end && (!best || c->start >= best->start))
-			best = c;
-	}
-	return best;
+	size_t k = count_starting_by(t->cells, t->ncells, sizeof *t->cells, pos);
+	for (size_t back = 0; k > 0 && back < ENCLOSING_MAX; k--, back++)
+		if (pos < t->cells[k - 1].end)
+			return &t->cells[k - 1];
+	return NULL;
 }
 
 const struct guide_link *guide_text_link_at(const struct guide_text *t, size_t pos)
 {
-	for (size_t i = 0; i < t->nlinks; i++)
-		if (t->links[i].start <= pos && pos < t->links[i].end)
-			return &t->links[i];
+	size_t k = count_starting_by(t->links, t->nlinks, sizeof *t->links, pos);
+	for (size_t back = 0; k > 0 && back < ENCLOSING_MAX; k--, back++)
+		if (pos < t->links[k - 1].end)
+			return &t->links[k - 1];
+	return NULL;
+}
+
+size_t guide_text_first_link(const struct guide_text *t, size_t pos)
+{
+	return pos == 0 ? 0 : count_starting_by(t->links, t->nlinks, sizeof *t->links, pos - 1);
+}
+
+const struct guide_span *guide_text_head_at(const struct guide_text *t, size_t pos)
+{
+	size_t k = count_starting_by(t->heads, t->nheads, sizeof *t->heads, pos);
+	for (size_t back = 0; k > 0 && back < ENCLOSING_MAX; k--, back++)
+		if (pos < t->heads[k - 1].end)
+			return &t->heads[k - 1];
 	return NULL;
 }

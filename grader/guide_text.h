@@ -52,6 +52,7 @@ struct guide_text {
 	char *title;       /* <title>, folded like text; "" when none */
 	char *title_shown; /* <title> as written */
 
+	/* heads, links and cells are in document order: sorted by start. */
 	struct guide_span *heads; /* headings (h1-h6) and blocks styled as titles */
 	size_t nheads;
 	struct guide_link *links;
@@ -79,7 +80,13 @@ size_t guide_text_evidence(const struct guide_text *t, size_t start, size_t end,
 /* The cell that holds text offset pos (the innermost one), or NULL. */
 const struct guide_cell *guide_text_cell_at(const struct guide_text *t, size_t pos);
 
-/* Whether pos lies inside a link's text. */
+/* The link whose text holds pos, or NULL. */
 const struct guide_link *guide_text_link_at(const struct guide_text *t, size_t pos);
+
+/* The index of the first link that starts at or after pos (nlinks when none does). */
+size_t guide_text_first_link(const struct guide_text *t, size_t pos);
+
+/* The innermost heading that holds pos, or NULL. */
+const struct guide_span *guide_text_head_at(const struct guide_text *t, size_t pos);
 
 #endif
