@@ -73,7 +73,8 @@ static int scan_cell(const struct guide_text *t, const struct guide_cell *cell, 
 /* How far through the list of cells the neighbours of a label's cell are looked for. */
 #define CELLS_AHEAD 4096
 
-static int value_in_table(const struct guide_text *t, size_t ls, guide_scanner scan, struct guide_match *m)
+static int value_in_table(const struct guide_text *t, size_t ls, guide_scanner scan,
+			  struct guide_match *m)
 {
 	const struct guide_cell *cell = guide_text_cell_at(t, ls);
 	if (!cell)

@@ -90,7 +90,7 @@ static void online_pass(struct guide_ctx *c, size_t kw, size_t kw_end, size_t as
 	guide_snip(c, s, e, s1);
 	if (href && !strstr(s1, href))
 		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s -> %s", s1, guide_cut(href, s2));
-	else if (!href && as < e && e - as < sizeof s1 && !strstr(s1, guide_snip(c, as, ae, s2)))
+	else if (!href && !strstr(s1, guide_snip(c, as, ae, s2))) /* the address was cut off */
 		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s ... %s", guide_snip(c, s, kw_end, s1), s2);
 	else
 		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s", s1);
@@ -107,7 +107,8 @@ void guide_rule_online(struct guide_ctx *c)
 	struct guide_multi words;
 	guide_multi_init(&words, x, t->len, online_words);
 
-	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;) {
+	for (size_t p = 0;
+	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;) {
 		size_t kw_end = p + strlen(online_words[which]);
 		size_t kw = p;
 		p = kw_end;
@@ -160,7 +161,8 @@ void guide_rule_online(struct guide_ctx *c)
 		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL, "the guide says there is no online channel: %s",
 			  guide_snip(c, guide_clause_start(x, denied), guide_sentence_end(x, t->len, denied), s1));
 	} else {
-		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL, "no online application channel (在线申请/网上申请) is listed");
+		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL,
+			  "no online application channel (在线申请/网上申请) is listed");
 	}
 }
 
@@ -333,7 +335,8 @@ static const char *const email_labels[] = {
 static const char *const mail_words[] = {"电子邮件", "电子邮箱", "邮箱", "传真", "电邮", NULL};
 /* "电子邮箱：无": the label says there is none. */
 static const char *const none_words[] = {"无", "暂无", "暂未", "未开通", "未设", NULL};
-static const char *const refusals[] = {"不接受", "不受理", "不予受理", "暂不", "未开通", "不开通", "不提供", NULL};
+static const char *const refusals[] = {
+	"不接受", "不受理", "不予受理", "暂不", "未开通", "不开通", "不提供", NULL};
 
 void guide_rule_email_or_fax(struct guide_ctx *c)
 {
@@ -401,7 +404,8 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 	int which, seen = 0;
 	struct guide_multi words;
 	guide_multi_init(&words, x, t->len, mail_words);
-	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
+	for (size_t p = 0;
+	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
 	     p += strlen(mail_words[which])) {
 		size_t s = guide_clause_start(x, p), e = guide_sentence_end(x, t->len, p);
 		size_t v = guide_skip_separators(x, p + strlen(mail_words[which]), e, 0);

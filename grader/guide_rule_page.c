@@ -113,7 +113,8 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 	struct guide_multi words;
 	int seen = 0;
 	guide_multi_init(&words, x, t->len, guide_words);
-	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
+	for (size_t p = 0;
+	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
 	     p += strlen(guide_words[which])) {
 		if (guide_text_link_at(t, p)) {
 			if (in_link == NOT_FOUND)
@@ -175,9 +176,11 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 	}
 	if (t->title[0])
 		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL,
-			  "the page does not present itself as a 政府信息公开指南 (title \"%s\")", guide_cut(t->title_shown, snip));
+			  "the page does not present itself as a 政府信息公开指南 (title \"%s\")",
+			  guide_cut(t->title_shown, snip));
 	else
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "the page does not present itself as a 政府信息公开指南");
+		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL,
+			  "the page does not present itself as a 政府信息公开指南");
 	return 1;
 }
 
@@ -223,7 +226,8 @@ void guide_rule_notes(struct guide_ctx *c)
 	int best = 0, best_score = 0, seen = 0;
 	struct guide_multi anchors;
 	guide_multi_init(&anchors, x, t->len, content_anchors);
-	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&anchors, p, &which)) != NOT_FOUND;
+	for (size_t p = 0;
+	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&anchors, p, &which)) != NOT_FOUND;
 	     p += strlen(content_anchors[which])) {
 		size_t from = p > CONTENT_BEFORE ? p - CONTENT_BEFORE : 0;
 		size_t to = p + CONTENT_AFTER < t->len ? p + CONTENT_AFTER : t->len;

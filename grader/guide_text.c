@@ -239,7 +239,8 @@ static const char *const block_tags[] = {
 
 /* What no reader sees. */
 static const char *const skipped_tags[] = {
-	"script", "style", "noscript", "template", "select", "textarea", "svg", "math", "applet", "head", "input", "button", "map", NULL};
+	"script", "style", "noscript", "template", "select", "textarea", "svg", "math", "applet",
+	"head", "input", "button", "map", NULL};
 
 static int is_heading_tag(const xmlChar *n)
 {
@@ -620,7 +621,8 @@ void guide_text_free(struct guide_text *t)
 	memset(t, 0, sizeof *t);
 }
 
-size_t guide_text_evidence(const struct guide_text *t, size_t start, size_t end, char *out, size_t outsz)
+size_t guide_text_evidence(const struct guide_text *t, size_t start, size_t end, char *out,
+			   size_t outsz)
 {
 	static const char cut[] = "…";
 	if (outsz == 0)

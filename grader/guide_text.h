@@ -75,7 +75,8 @@ void guide_text_free(struct guide_text *t);
  * line breaks shown as " | " and " / ", cut on a character boundary (ending in "…") to fit
  * outsz. Returns the length written.
  */
-size_t guide_text_evidence(const struct guide_text *t, size_t start, size_t end, char *out, size_t outsz);
+size_t guide_text_evidence(const struct guide_text *t, size_t start, size_t end, char *out,
+			   size_t outsz);
 
 /* The cell that holds text offset pos (the innermost one), or NULL. */
 const struct guide_cell *guide_text_cell_at(const struct guide_text *t, size_t pos);

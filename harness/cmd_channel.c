@@ -77,7 +77,8 @@ static int read_page(const char *path, unsigned char **data, size_t *len)
 		return FOI_EXIT_FAIL;
 	}
 	if (rc == FOI_EXIT_OK && n > GUIDE_MAX_BYTES) {
-		foi_error(WHAT, "%s: more than %u MiB; a guide page is smaller", path, GUIDE_MAX_BYTES / (1024 * 1024));
+		foi_error(WHAT, "%s: more than %u MiB; a guide page is smaller", path,
+			  GUIDE_MAX_BYTES / (1024 * 1024));
 		rc = FOI_EXIT_DATA;
 	}
 	if (rc != FOI_EXIT_OK) {

@@ -105,9 +105,10 @@ int main(void)
 		rounds++;
 		elapsed = now_seconds() - start;
 	}
-	printf("guides: %lu guide pages checked in %.2f s: %.0f pages/s, %.1f MB/s (%zu pages, %zu bytes a round)\n",
-	       checked, elapsed, checked / elapsed, rounds * (double)bytes_per_round / elapsed / 1e6, count,
-	       bytes_per_round);
+	printf("guides: %lu guide pages checked in %.2f s: %.0f pages/s, %.1f MB/s "
+	       "(%zu pages, %zu bytes a round)\n",
+	       checked, elapsed, checked / elapsed, rounds * (double)bytes_per_round / elapsed / 1e6,
+	       count, bytes_per_round);
 	for (size_t i = 0; i < count; i++)
 		free(pages[i].data);
 	return 0;
