@@ -52,6 +52,22 @@ static const struct foi_command commands[] = {
 	 "  store/, and the database foi.db with the units imported. Running it again keeps\n"
 	 "  what exists and creates what is missing.\n",
 	 cmd_init},
+	{"round", "plan a testing round, show it, edit it before sending",
+	 "usage: foi round create NAME [--kinds foi,consult] [--seed N] [--start DATE] [--spread DAYS]\n"
+	 "       foi round show NAME [--unit CODE] [--json]\n"
+	 "       foi round list [--json]\n"
+	 "       foi round edit NAME --unit CODE --kind foi|consult [--template ID] [--persona KEY]\n"
+	 "                     [--at 'YYYY-MM-DD HH:MM']\n"
+	 "       foi round drop NAME --unit CODE [--kind foi|consult]\n"
+	 "  create  plans, for every evaluated unit, one FOI application and one question (--kinds\n"
+	 "          picks): template, channel, persona, send time in working hours on a working\n"
+	 "          day within --spread calendar days (default 10) from --start (default today);\n"
+	 "          for a county-level unit, the county-level body the FOI test targets is drawn\n"
+	 "          from its departments. The same --seed gives the same plan.\n"
+	 "  show    the plan; --unit CODE prints the exact text of that unit's requests.\n"
+	 "  edit    changes one planned request (re-rendering its text); drop removes it. Every\n"
+	 "          change is recorded.\n",
+	 cmd_round},
 	{"units", "import and list the units under evaluation",
 	 "usage: foi units import FILE\n"
 	 "       foi units list [--evaluated] [--json]\n"

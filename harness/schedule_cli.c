@@ -1,5 +1,6 @@
 /* Shared plumbing of the time commands (see schedule_cli.h). */
 #include "harness/schedule_cli.h"
+#include "harness/workspace_calendar.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -162,20 +163,20 @@ int time_setup_open(const struct foi_app *app, const struct calendar_choice *cho
 			if (load_path(out->cal, choice->files[i], err, errsz) != 0)
 				rc = FOI_EXIT_DATA;
 		}
+	} else if (out->in_workspace) {
+		char shipped[4200], imported[1024];
+		snprintf(shipped, sizeof shipped, "%s/schedule/holidays", foi_datadir());
+		add_origin(out, "shipped: ", shipped);
+		calendar_free(out->cal);
+		rc = workspace_calendar_load(&ws, &out->cal, imported, sizeof imported, err, errsz);
+		if (rc == FOI_EXIT_OK && imported[0])
+			add_origin(out, "; imported into the workspace: ", imported);
 	} else {
 		char shipped[4200];
 		snprintf(shipped, sizeof shipped, "%s/schedule/holidays", foi_datadir());
 		add_origin(out, "shipped: ", shipped);
 		if (calendar_load_shipped(out->cal, err, errsz) != 0)
 			rc = FOI_EXIT_DATA;
-		if (rc == FOI_EXIT_OK && out->in_workspace) {
-			char imported[1024];
-			size_t n;
-			if (calendar_store_overlay(ws.db, out->cal, &n, imported, sizeof imported, err, errsz) != 0)
-				rc = FOI_EXIT_FAIL;
-			else if (n > 0)
-				add_origin(out, "; imported into the workspace: ", imported);
-		}
 		if (rc == FOI_EXIT_OK && calendar_build(out->cal, err, errsz) != 0)
 			rc = FOI_EXIT_DATA;
 	}
