@@ -1,4 +1,5 @@
 /* The simulator's web pages: guides with their omissions and encodings, the unit's home page. */
+#include <cjson/cJSON.h>
 #include <criterion/criterion.h>
 #include <glib.h>
 #include <iconv.h>
@@ -183,6 +184,120 @@ Test(sim_pages, shipped_profiles_serve_every_unit_of_the_units_file)
 	cr_assert_geq(missing, 1, "at least one unit has no guide");
 	cr_assert_geq(gbk, 1, "at least one guide is in GBK");
 	cr_assert_eq(guides + missing, units);
+	browser_close(&b);
+	sim_stop(&s);
+}
+
+/* The failing items of `foi channel check --json` on a saved page. */
+static char *channel_check_failures(const char *file)
+{
+	struct foi_run r = run_foi(NULL, "channel check --file '%s' --json", file);
+	cr_assert(r.status == 0 || r.status == 1, "foi channel check: %s", r.err);
+	cJSON *root = cJSON_Parse(r.out);
+	cr_assert(root, "not JSON: %s", r.out);
+	run_free(&r);
+	char *out = calloc(1, 1024);
+	const cJSON *item;
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(root, "items"))
+	{
+		const char *result = cJSON_GetObjectItem(item, "result")->valuestring;
+		if (strcmp(result, "pass") != 0) {
+			strcat(out, cJSON_GetObjectItem(item, "code")->valuestring);
+			strcat(out, " ");
+		}
+	}
+	cJSON_Delete(root);
+	return out;
+}
+
+/* The expected failing guide items of a unit, from `foi-sim expect`. */
+static char *expected_failures(const cJSON *units, const char *code)
+{
+	char *out = calloc(1, 1024);
+	const cJSON *u;
+	cJSON_ArrayForEach(u, units)
+	{
+		if (strcmp(cJSON_GetObjectItem(u, "code")->valuestring, code) != 0)
+			continue;
+		const cJSON *item;
+		cJSON_ArrayForEach(item, cJSON_GetObjectItem(cJSON_GetObjectItem(u, "expect"), "guide_fail"))
+		{
+			strcat(out, item->valuestring);
+			strcat(out, " ");
+		}
+	}
+	return out;
+}
+
+static int same_words(const char *a, const char *b)
+{
+	char *x = strdup(a), *save = NULL;
+	int n = 0, same = 1;
+	for (char *w = strtok_r(x, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		n++;
+		char pattern[128];
+		snprintf(pattern, sizeof pattern, "%s ", w);
+		if (!strstr(b, pattern))
+			same = 0;
+	}
+	free(x);
+	int m = 0;
+	for (const char *p = b; *p; p++)
+		m += *p == ' ';
+	return same && n == m;
+}
+
+Test(sim_pages, the_grader_finds_in_every_guide_what_its_profile_expects, .timeout = 120)
+{
+	struct sim s;
+	struct browser b;
+	sim_start(&s, NULL, "2023-09-28 09:00");
+	browser_open(&b);
+	struct foi_run r = run_shell("\"$FOI_SIM\" expect");
+	cr_assert_eq(r.status, 0);
+	cJSON *expect = cJSON_Parse(r.out);
+	run_free(&r);
+	const cJSON *units = cJSON_GetObjectItem(expect, "units");
+	int checked = 0, dead = 0;
+	const cJSON *u;
+	cJSON_ArrayForEach(u, units)
+	{
+		const char *code = cJSON_GetObjectItem(u, "code")->valuestring;
+		char path[128], file[128];
+		snprintf(path, sizeof path, "/%s/guide.html", code);
+		snprintf(file, sizeof file, "%s.html", code);
+		struct http h = sim_get(&s, &b, path);
+		char *saved = write_file(s.dir, file, "");
+		FILE *f = fopen(saved, "wb");
+		cr_assert(f);
+		fwrite(h.body, 1, h.len, f);
+		fclose(f);
+		char *found = channel_check_failures(saved);
+		/* The page alone cannot show a dead link: the harness follows the online channel's link. */
+		const char *label = strstr(h.body, "\">在线申请</a>");
+		if (label && !strstr(found, "channel.online ")) {
+			const char *a = label;
+			while (a > h.body && strncmp(a, "href=\"", 6) != 0)
+				a--;
+			char *href = strndup(a + 6, (size_t)(label - (a + 6)));
+			struct http target = sim_get(&s, &b, href);
+			if (target.status != 200) {
+				strcat(found, "channel.online ");
+				dead++;
+			}
+			http_free(&target);
+			free(href);
+		}
+		char *wanted = expected_failures(units, code);
+		cr_expect(same_words(found, wanted), "%s: the grader finds [%s], the profile expects [%s]", code, found, wanted);
+		free(found);
+		free(wanted);
+		http_free(&h);
+		checked++;
+	}
+	cr_assert_eq(checked, 51);
+	cr_assert_geq(dead, 1, "a dead link was followed");
+	cJSON_Delete(expect);
 	browser_close(&b);
 	sim_stop(&s);
 }
