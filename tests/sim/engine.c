@@ -112,6 +112,12 @@ static int maildir_of(const struct sim_engine *e, const char *addr, char *out, s
 	char local[256], domain[256], elocal[256], edomain[256];
 	lower_local(addr, local, sizeof local, domain, sizeof domain);
 	lower_local(e->profiles->evaluator, elocal, sizeof elocal, edomain, sizeof edomain);
+	/* The address comes from a form or a mail: it must not lead out of the mail folder. */
+	if (!local[0] || !domain[0] || local[0] == '.' || domain[0] == '.' || strchr(local, '/') ||
+	    strchr(domain, '/')) {
+		snprintf(err, errsz, "'%s' is not an address the mail stack can hold", addr);
+		return -1;
+	}
 	snprintf(out, outsz, "%s/%s/%s/Maildir", e->mail_base, domain, local);
 	struct stat st;
 	int is_evaluator = strcmp(local, elocal) == 0 && strcmp(domain, edomain) == 0;

@@ -180,13 +180,20 @@ static int phone_ok(const char *v)
 	return n >= 10 && n <= 12 && all_digits(v, n);
 }
 
+/* The shape web forms accept: local@domain.tld with the usual characters, no empty labels. */
 static int email_ok(const char *v)
 {
 	const char *at = strchr(v, '@');
 	if (!at || at == v || strchr(at + 1, '@') || !strchr(at + 1, '.'))
 		return 0;
-	for (const char *c = v; *c; c++)
-		if (*c <= ' ' || *c == '<' || *c == '>' || *c == ',' || *c == ';' || *c == '"')
+	for (const char *c = v; c < at; c++)
+		if (!isalnum((unsigned char)*c) && !strchr("._%+-", *c))
+			return 0;
+	const char *d = at + 1;
+	if (*d == '.' || *d == '-' || d[strlen(d) - 1] == '.' || strstr(d, ".."))
+		return 0;
+	for (const char *c = d; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '-')
 			return 0;
 	return 1;
 }

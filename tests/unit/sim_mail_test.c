@@ -461,3 +461,34 @@ Test(sim_mail, advance_on_the_command_line_does_what_the_control_call_does)
 	cr_assert_eq(r.status, 2, "--to is required");
 	run_free(&r);
 }
+
+Test(sim_mail, an_address_that_leads_out_of_the_mail_folder_gets_nothing)
+{
+	struct sim s;
+	sim_start(&s, fixture(), "2023-09-28 09:00");
+	struct browser b;
+	browser_open(&b);
+	const char *fields[] = {"name", "李明华", "id_number", "421302199003154518", "phone", "13971234567",
+				"email", "../../../x@..", "content", "2023年度教育经费统计公告", NULL};
+	struct http h = sim_post(&s, &b, "/T01/foi", fields, 0);
+	cr_assert(strstr(h.body, "电子邮箱格式不正确"), "the form refuses it: %s", h.body);
+	http_free(&h);
+	browser_close(&b);
+	/* By mail, the reply address is whatever the sender wrote. */
+	char *mail = request_mail("t01@units.foi.test", "ev1l", "政府信息公开申请", "所需信息内容描述：2023年预算\n",
+				  "Thu, 28 Sep 2023 10:00:00 +0800", "evil@foi.test");
+	char *hostile = NULL;
+	cr_assert(asprintf(&hostile, "Reply-To: \"../../../../tmp/x\"@foi.test\n%s", mail) > 0);
+	free(mail);
+	sim_make_mailbox(&s, "t01@units.foi.test");
+	sim_deliver(&s, "t01@units.foi.test", "1695866400.M7P1.mail.foi.test", hostile);
+	free(hostile);
+	char *json;
+	cr_assert_eq(sim_clock(&s, "2023-10-11 10:00", &json), 200);
+	cr_assert(strstr(json, "not an address the mail stack can hold"), "%s", json);
+	free(json);
+	struct foi_run r = run_shell("find '%s' -type f -path '*/new/*' | grep -v 'units.foi.test/t01/' || true", s.dir);
+	cr_assert_str_eq(r.out, "", "no reply was written anywhere: %s", r.out);
+	run_free(&r);
+	sim_stop(&s);
+}
