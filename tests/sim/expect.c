@@ -214,11 +214,11 @@ int expect_check(const struct sim_profiles *p, struct strbuf *problems)
 			n += problem(problems, p, u, "expect.consult_band is %s, but its answer falls in %s",
 				     expect_band_name(x->consult_band), expect_band_name(band));
 
-		enum expect_deadline acc = band == BAND_NONE ? EXPECT_NONE : u->consult_accurate ? EXPECT_MET : EXPECT_LATE;
+		enum expect_accuracy acc = band == BAND_NONE ? ACCURACY_NONE : u->consult_accurate ? ACCURACY_YES : ACCURACY_NO;
 		if (acc != x->consult_accurate)
 			n += problem(problems, p, u, "expect.consult_accurate is %s, but its answer is %s",
-				     expect_accurate_name(x->consult_accurate),
-				     acc == EXPECT_NONE ? "never seen" : acc == EXPECT_MET ? "accurate" : "boilerplate");
+				     expect_accuracy_name(x->consult_accurate),
+				     acc == ACCURACY_NONE ? "never seen" : acc == ACCURACY_YES ? "accurate" : "boilerplate");
 
 		if (channel_of(u->form_foi) != x->foi_form)
 			n += problem(problems, p, u, "expect.channel.foi_form is %s, but form.foi = %s makes it %s",
@@ -373,7 +373,7 @@ cJSON *expect_json(const struct sim_profiles *p)
 		cJSON_AddItemToObject(e, "fail", item_list(x->fail));
 		cJSON_AddItemToObject(e, "guide_fail", item_list(x->guide_fail));
 		cJSON_AddStringToObject(e, "consult_band", expect_band_name(x->consult_band));
-		cJSON_AddStringToObject(e, "consult_accurate", expect_accurate_name(x->consult_accurate));
+		cJSON_AddStringToObject(e, "consult_accurate", expect_accuracy_name(x->consult_accurate));
 		cJSON *ch = cJSON_AddObjectToObject(e, "channel");
 		if (ch) {
 			cJSON_AddStringToObject(ch, "foi_form", expect_channel_name(x->foi_form));

@@ -51,7 +51,6 @@ static const char *const date_names[] = {"arabic", "chinese", NULL};
 static const char *const yesno_names[] = {"no", "yes", NULL};
 static const char *const guide_names[] = {"missing", "present", NULL};
 static const char *const deadline_names[] = {"none", "met", "late", NULL};
-/* Indexed like enum expect_deadline: none, then met (accurate), then late (not accurate). */
 static const char *const accurate_names[] = {"none", "yes", "no", NULL};
 static const char *const band_names[] = {"none", "1", "5", "late", NULL};
 static const char *const channel_names[] = {"ok", "assisted", "failed", "none", "bounced", NULL};
@@ -94,7 +93,7 @@ const char *expect_deadline_name(enum expect_deadline d)
 	return deadline_names[d];
 }
 
-const char *expect_accurate_name(enum expect_deadline a)
+const char *expect_accuracy_name(enum expect_accuracy a)
 {
 	return accurate_names[a];
 }

@@ -74,6 +74,7 @@ struct sim_delay {
 
 enum expect_deadline { EXPECT_NONE, EXPECT_MET, EXPECT_LATE };
 enum expect_band { BAND_NONE, BAND_1, BAND_5, BAND_LATE };
+enum expect_accuracy { ACCURACY_NONE, ACCURACY_YES, ACCURACY_NO };
 enum expect_channel { CHANNEL_OK, CHANNEL_ASSISTED, CHANNEL_FAILED, CHANNEL_ABSENT, CHANNEL_BOUNCED };
 
 struct sim_expect {
@@ -83,7 +84,7 @@ struct sim_expect {
 	unsigned fail;                   /* letter items that fail (ITEM_BIT) */
 	unsigned guide_fail;             /* guide items that fail */
 	enum expect_band consult_band;
-	enum expect_deadline consult_accurate; /* EXPECT_MET = accurate, EXPECT_LATE = not, EXPECT_NONE */
+	enum expect_accuracy consult_accurate; /* the answer holds the template's key points */
 	enum expect_channel foi_form, consult_form, mail;
 };
 
@@ -142,7 +143,7 @@ const char *reply_type_name(int type); /* "已主动公开" ... */
 const char *form_mode_name(enum form_mode m);
 const char *expect_deadline_name(enum expect_deadline d);
 const char *expect_band_name(enum expect_band b);
-const char *expect_accurate_name(enum expect_deadline a); /* none | yes | no */
+const char *expect_accuracy_name(enum expect_accuracy a); /* none | yes | no */
 const char *expect_channel_name(enum expect_channel c);
 
 #endif
