@@ -142,7 +142,7 @@ static int compose_final(const struct letter_input *in, struct letter *l)
 	if (f & FLAW_OLD_ARTICLES)
 		add_para(l, strdup("本机关依照" LAW "第二十四条的规定，在收到申请之日起15个工作日内作出本答复。"));
 	if (f & FLAW_PURPOSE_DEMAND)
-		add_para(l, strdup("另，请您补充说明申请获取上述政府信息的具体用途，并提供所申请信息与您自身生产、生活、科研等特殊需要相关的证明材料，以便本机关进一步办理。"));
+		add_para(l, strdup("另，请您补充说明申请获取上述政府信息的具体用途，并提供相关证明材料，以便本机关进一步办理。"));
 	if (f & FLAW_FEE_DEMAND)
 		add_para(l, strdup("根据有关规定，本机关提供上述政府信息需收取检索费、复制费及邮寄费共计人民币80元，请您在收到本答复书之日起10日内缴纳，逾期未缴纳的视为放弃申请。"));
 	if (!(f & FLAW_NO_REMEDY)) {
