@@ -104,9 +104,7 @@ char *mail_fixture(const char *name, const char *token, size_t *len)
 {
 	char rel[256];
 	snprintf(rel, sizeof rel, "tests/fixtures/mailstack/%s", name);
-	char *path = src_path(rel);
-	char *text = read_file(path);
-	free(path);
+	char *text = read_file(src_path(rel));
 	if (!text)
 		return NULL;
 	size_t tl = strlen(token), n = 0;

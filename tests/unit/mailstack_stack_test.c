@@ -22,7 +22,7 @@ static char err[1024];
 
 /* The second stack of a test, stopped and removed by fini whatever the test's fate. */
 static char *second_dir;
-static char *script;
+static const char *script;
 
 static void setup(void)
 {
@@ -50,7 +50,6 @@ static void teardown(void)
 		free(second_dir);
 		second_dir = NULL;
 	}
-	free(script);
 	script = NULL;
 }
 
@@ -110,11 +109,10 @@ Test(mailstack_stack, a_second_stack_runs_beside_the_first_and_stops_without_a_t
 	do
 		imap_port = mail_free_port();
 	while (imap_port == smtp_port);
-	char *units = src_path("tests/fixtures/mailstack/units-extra.csv");
+	const char *units = src_path("tests/fixtures/mailstack/units-extra.csv");
 	struct foi_run r = run_shell("FOI_MAIL_DIR='%s' FOI_SMTP_PORT=%u FOI_IMAP_PORT=%u "
 				     "FOI_UNITS_FILE='%s' FOI_MAIL_REFUSE='x01@units.foi.test' '%s' start",
 				     second_dir, smtp_port, imap_port, units, script);
-	free(units);
 	cr_assert_eq(r.status, 0, "start: %s", r.err);
 	run_free(&r);
 
@@ -203,7 +201,7 @@ Test(mailstack_stack, start_refuses_a_port_in_use)
 Test(mailstack_stack, a_bad_units_file_is_refused_naming_its_line)
 {
 	second_dir = extra_dir();
-	char *units = src_path("tests/fixtures/mailstack/units-bad.csv");
+	const char *units = src_path("tests/fixtures/mailstack/units-bad.csv");
 	struct foi_run r = run_shell("FOI_MAIL_DIR='%s' FOI_SMTP_PORT=%u FOI_IMAP_PORT=%u "
 				     "FOI_UNITS_FILE='%s' '%s' start",
 				     second_dir, mail_free_port(), mail_free_port(), units, script);
@@ -211,7 +209,6 @@ Test(mailstack_stack, a_bad_units_file_is_refused_naming_its_line)
 	char want[512];
 	snprintf(want, sizeof want, "%s:3: \"xxgk at units.foi.test\" is not a mail address", units);
 	cr_assert(strstr(r.err, want) != NULL, "%s", r.err);
-	free(units);
 	run_free(&r);
 	char list[256];
 	cr_assert_eq(processes_in(second_dir, list, sizeof list), 0, "started anyway: %s", list);
