@@ -94,7 +94,7 @@ void imap_close(struct imap_client *c)
 	free(c->user);
 	if (c->password) {
 		/* The password has no business lingering in freed memory. */
-		memset(c->password, 0, strlen(c->password));
+		explicit_bzero(c->password, strlen(c->password));
 		free(c->password);
 	}
 	free(c->ca_file);
@@ -291,9 +291,13 @@ enum imap_status imap_examine(struct imap_client *c, struct imap_mailbox_state *
 	enum imap_status res = IMAP_OK;
 	if (rc != CURLE_OK) {
 		res = failure(c, rc, &b, "EXAMINE", err, errsz);
-		/* A refused EXAMINE is a mailbox that cannot be opened, not a refused login. */
-		if (rc == CURLE_QUOTE_ERROR || (rc == CURLE_LOGIN_DENIED && strstr(c->errbuf, "EXAMINE")))
+		/* libcurl reports a NO to a custom command as a failed "quote" command: here, a
+		 * mailbox that cannot be opened. */
+		if (rc == CURLE_QUOTE_ERROR) {
 			res = IMAP_ERR_MAILBOX;
+			snprintf(err, errsz, "IMAP server %s:%u: cannot open mailbox %s of %s (EXAMINE refused)",
+				 c->host, c->port, c->mailbox, c->user);
+		}
 	} else {
 		int have_validity = 0;
 		for (char *line = b.data, *next; line && *line; line = next) {

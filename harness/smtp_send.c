@@ -491,6 +491,7 @@ int smtp_send(const struct smtp_server *srv, const char *from, const char *const
 	      const char *msg, size_t len, struct smtp_report *rep, char *err, size_t errsz)
 {
 	memset(rep, 0, sizeof *rep);
+	rep->outcome = SMTP_NO_SESSION;
 	if (!srv || !srv->host || !*srv->host || !from || !to || nto == 0 || !msg || len == 0) {
 		snprintf(err, errsz, "smtp_send: a server, a sender, recipients and a message are needed");
 		return -1;
@@ -544,7 +545,7 @@ int smtp_send(const struct smtp_server *srv, const char *from, const char *const
 				  .user = srv->user, .password = srv->password};
 	char hostport[300];
 	snprintf(hostport, sizeof hostport, "%s:%u", srv->host, srv->port ? srv->port : DEFAULT_PORT);
-	int rc = -1, setup_ok = 0;
+	int rc = -1;
 	SSL_CTX *tls = NULL;
 	auth_context_t auth = NULL;
 	smtp_session_t session = smtp_create_session();
@@ -599,7 +600,6 @@ int smtp_send(const struct smtp_server *srv, const char *from, const char *const
 		auth_set_interact_cb(auth, interact_cb, &w);
 		smtp_auth_set_context(session, auth);
 	}
-	setup_ok = 1;
 
 	/* A server that hangs up while libesmtp writes would kill us with SIGPIPE: hold the signal
 	 * back during the session and discard one that arrived because of it. */
@@ -621,22 +621,20 @@ int smtp_send(const struct smtp_server *srv, const char *from, const char *const
 	pthread_sigmask(SIG_SETMASK, &old_set, NULL);
 
 	rep->tls = w.tls_ok;
-	if (reply_from_status(&rep->sender, smtp_reverse_path_status(message)) != 0 ||
-	    reply_from_status(&rep->message, smtp_message_transfer_status(message)) != 0) {
-		snprintf(err, errsz, "smtp_send: out of memory");
+	int oom = reply_from_status(&rep->sender, smtp_reverse_path_status(message)) != 0 ||
+		  reply_from_status(&rep->message, smtp_message_transfer_status(message)) != 0;
+	for (size_t i = 0; i < nto && !oom; i++)
+		oom = reply_from_status(&rep->rcpt[i].reply, smtp_recipient_status(handles[i])) != 0;
+	if (oom) {
+		/* The session ran; what the server did with the message cannot be told now. */
+		rep->outcome = SMTP_UNKNOWN;
+		snprintf(err, errsz, "smtp_send: out of memory reading the server's answers");
 		goto out;
 	}
-	for (size_t i = 0; i < nto; i++)
-		if (reply_from_status(&rep->rcpt[i].reply, smtp_recipient_status(handles[i])) != 0) {
-			snprintf(err, errsz, "smtp_send: out of memory");
-			goto out;
-		}
 	decide(rep, &w, srv, from, started, serr, err, errsz);
 	rc = rep->outcome == SMTP_DELIVERED ? 0 : -1;
 
 out:
-	if (!setup_ok)
-		rep->outcome = SMTP_NO_SESSION;
 	if (session)
 		smtp_destroy_session(session);
 	if (auth)
