@@ -1,0 +1,279 @@
+/* Key points of a reference answer, read from a template header and found in a reply. */
+#include "grader/consult_accuracy.h"
+#include "grader/normalize.h"
+#include "grader/text_search.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int keep(struct keypoint_set *s, char *str)
+{
+	char **v = realloc(s->strings, (s->nstrings + 1) * sizeof *v);
+	if (!v) {
+		free(str);
+		return -1;
+	}
+	s->strings = v;
+	s->strings[s->nstrings++] = str;
+	return 0;
+}
+
+static char *trimmed(const char *a, const char *b)
+{
+	while (a < b && (*a == ' ' || *a == '\t'))
+		a++;
+	while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
+		b--;
+	return strndup(a, (size_t)(b - a));
+}
+
+/* "keypoint:" or "keypoint：" at the start of the line; returns where the value starts. */
+static const char *keypoint_value(const char *line, const char *end)
+{
+	while (line < end && (*line == ' ' || *line == '\t'))
+		line++;
+	size_t kl = strlen("keypoint");
+	if ((size_t)(end - line) < kl || strncasecmp(line, "keypoint", kl) != 0)
+		return NULL;
+	const char *p = line + kl;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < end && *p == ':')
+		return p + 1;
+	if ((size_t)(end - p) >= 3 && memcmp(p, "\xEF\xBC\x9A", 3) == 0) /* ： */
+		return p + 3;
+	return NULL;
+}
+
+struct pending {
+	size_t first_alt, nalts;
+};
+
+int keypoints_parse(const char *text, size_t len, const char *name, struct keypoint_set *out,
+		    char *err, size_t errsz)
+{
+	*out = (struct keypoint_set){0};
+	const char **alts = NULL;
+	size_t nalts = 0;
+	struct pending *pend = NULL;
+	size_t npend = 0;
+	const char *p = text, *end = text + len;
+	unsigned lineno = 0;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		lineno++;
+		const char *q = p;
+		while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q == eol)
+			break; /* the header ends at the first blank line */
+		const char *v = keypoint_value(p, eol);
+		if (v) {
+			struct pending *np = realloc(pend, (npend + 1) * sizeof *np);
+			if (!np)
+				goto oom;
+			pend = np;
+			pend[npend] = (struct pending){nalts, 0};
+			const char *a = v;
+			while (a <= eol) {
+				const char *bar = a;
+				size_t barlen = 0;
+				while (bar < eol) {
+					if (*bar == '|') {
+						barlen = 1;
+						break;
+					}
+					if (eol - bar >= 3 && memcmp(bar, "\xEF\xBD\x9C", 3) == 0) { /* ｜ */
+						barlen = 3;
+						break;
+					}
+					bar++;
+				}
+				char *alt = trimmed(a, bar);
+				if (!alt)
+					goto oom;
+				if (!*alt) {
+					free(alt);
+				} else {
+					if (keep(out, alt))
+						goto oom;
+					const char **na = realloc(alts, (nalts + 1) * sizeof *na);
+					if (!na)
+						goto oom;
+					alts = na;
+					alts[nalts++] = alt;
+					pend[npend].nalts++;
+				}
+				if (bar >= eol)
+					break;
+				a = bar + barlen;
+			}
+			if (pend[npend].nalts == 0) {
+				snprintf(err, errsz, "%s:%u: keypoint with no text", name, lineno);
+				goto fail;
+			}
+			npend++;
+		}
+		p = eol < end ? eol + 1 : end;
+	}
+	if (npend == 0) {
+		snprintf(err, errsz, "%s: no 'keypoint: a | b | c' lines in the header (before the first blank line)",
+			 name);
+		goto fail;
+	}
+	out->points = calloc(npend, sizeof *out->points);
+	if (!out->points)
+		goto oom;
+	for (size_t i = 0; i < npend; i++)
+		out->points[i] = (struct keypoint){alts[pend[i].first_alt], alts + pend[i].first_alt,
+						   pend[i].nalts};
+	out->count = npend;
+	out->alt_store = alts;
+	free(pend);
+	return 0;
+oom:
+	snprintf(err, errsz, "out of memory");
+fail:
+	free(alts);
+	free(pend);
+	keypoint_set_free(out);
+	return -1;
+}
+
+void keypoint_set_free(struct keypoint_set *s)
+{
+	for (size_t i = 0; i < s->nstrings; i++)
+		free(s->strings[i]);
+	free(s->strings);
+	free(s->points);
+	free((void *)s->alt_store);
+	*s = (struct keypoint_set){0};
+}
+
+static char *flat_string(const char *s)
+{
+	char *n = norm_string(s);
+	if (!n)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; n[i]; i++)
+		if (n[i] != '\n')
+			n[o++] = n[i];
+	n[o] = '\0';
+	return n;
+}
+
+static const char *const negations[] = {"不", "未", "没有", "无", "非", NULL};
+
+static int negated(const char *t, size_t at, const char *alt)
+{
+	for (const char *const *g = negations; *g; g++)
+		if (strncmp(alt, *g, strlen(*g)) == 0)
+			return 0; /* the alternative is itself the negative statement */
+	for (const char *const *g = negations; *g; g++)
+		if (text_before(t, at, *g))
+			return 1;
+	return 0;
+}
+
+/* Offset of the first non-negated occurrence of alt in t, or -1. */
+static ssize_t find_point(const char *t, size_t len, const char *alt)
+{
+	for (size_t from = 0;;) {
+		ssize_t p = text_find(t, from, len, alt);
+		if (p < 0)
+			return -1;
+		if (!negated(t, (size_t)p, alt))
+			return p;
+		from = (size_t)p + 1;
+	}
+}
+
+int consult_check(const char *reply, size_t len, const struct keypoint *points, size_t count,
+		  struct finding_list *out, char *err, size_t errsz)
+{
+	struct norm_text n = {0}, flat = {0};
+	if (count == 0) {
+		snprintf(err, errsz, "no key points to compare with");
+		return -1;
+	}
+	if (norm_build(reply, len, &n, err, errsz))
+		return -1;
+	if (norm_flatten(&n, 0, n.len, &flat)) {
+		norm_free(&n);
+		norm_free(&flat);
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	norm_free(&n);
+	out->codes_owned = 1;
+	size_t present = 0;
+	char missing[512] = "";
+	for (size_t i = 0; i < count; i++) {
+		char *code = NULL;
+		if (asprintf(&code, "keypoint.%zu", i + 1) < 0)
+			goto oom;
+		ssize_t at = -1;
+		size_t alt_len = 0;
+		const char *which = NULL;
+		for (size_t k = 0; k < points[i].count && at < 0; k++) {
+			char *alt = flat_string(points[i].alternatives[k]);
+			if (!alt) {
+				free(code);
+				goto oom;
+			}
+			if (*alt && (at = find_point(flat.text, flat.len, alt)) >= 0) {
+				which = points[i].alternatives[k];
+				alt_len = strlen(alt);
+			}
+			free(alt);
+		}
+		int rc;
+		if (at >= 0) {
+			size_t s, e;
+			text_sentence(flat.text, flat.len, (size_t)at, &s, &e);
+			char *q = norm_source_span(&flat, reply, len, s, e, 120);
+			char *m = norm_source_span(&flat, reply, len, (size_t)at, (size_t)at + alt_len, 60);
+			rc = finding_add(out, code, FINDING_PASS, "%s: found \"%s\" (as \"%s\") in: %s",
+					 points[i].label, m ? m : "", which, q ? q : "");
+			free(q);
+			free(m);
+			present++;
+		} else {
+			char alts[400] = "";
+			for (size_t k = 0; k < points[i].count; k++) {
+				size_t l = strlen(alts);
+				snprintf(alts + l, sizeof alts - l, "%s%s", k ? " | " : "", points[i].alternatives[k]);
+			}
+			rc = finding_add(out, code, FINDING_FAIL, "%s: not found (looked for %s)",
+					 points[i].label, alts);
+			size_t l = strlen(missing);
+			snprintf(missing + l, sizeof missing - l, "%s%s", l ? ", " : "", points[i].label);
+		}
+		if (rc) {
+			free(code);
+			goto oom;
+		}
+	}
+	char *acc = strdup("accurate");
+	if (!acc)
+		goto oom;
+	int rc = present == count
+		? finding_add(out, acc, FINDING_PASS, "all %zu key points are present", count)
+		: finding_add(out, acc, FINDING_FAIL, "%zu of %zu key points present; missing: %s",
+			      present, count, missing);
+	if (rc) {
+		free(acc);
+		goto oom;
+	}
+	norm_free(&flat);
+	return 0;
+oom:
+	norm_free(&flat);
+	snprintf(err, errsz, "out of memory");
+	return -1;
+}
