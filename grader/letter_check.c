@@ -82,6 +82,10 @@ int letter_check(const char *text, size_t len, const char *applicant,
 	struct letter_doc d;
 	if (letter_doc_build(&d, text, len, applicant, err, errsz))
 		return -1;
+	if (d.norm.len == 0) {
+		letter_doc_free(&d);
+		return letter_report_unreadable("the letter has no text", out, err, errsz);
+	}
 	out->kind = d.kind;
 	out->reply_type = d.kind == LETTER_FINAL ? d.reply_type : 0;
 	int rc = letter_check_form(&d, &out->items) || letter_check_restates(&d, &out->items) ||

@@ -333,9 +333,11 @@ static int restates_request(const struct letter_doc *d, struct finding_list *out
 		if (p < 0)
 			break;
 		from = (size_t)p + 1;
+		if (text_before(t, (size_t)p, "机"))
+			continue; /* "本机关于2023年…" is 机关 + 于, not 关于 */
 		size_t s, e;
 		body_sentence(d, (size_t)p, &s, &e);
-		ssize_t q = text_find(t, (size_t)p, e, "的申请");
+		ssize_t q = text_find(t, (size_t)p, clause_end(t, (size_t)p, e), "的申请");
 		if (q >= 0 && content_chars(t, (size_t)p + strlen("关于"), (size_t)q) >= 4)
 			return pass_sentence(d, out, "restates.request", s, e);
 	}

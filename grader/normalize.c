@@ -191,8 +191,14 @@ static int numerals(const struct chars *in, struct chars *out)
 				     (j > i && is_zero_like(in->v[j].cp) && j + 1 < in->n &&
 				      is_cn_num(in->v[j + 1].cp))))
 			j++;
-		uint32_t prev = i > 0 ? in->v[i - 1].cp : 0;
-		uint32_t next = j < in->n ? in->v[j].cp : 0;
+		/* Context is read across a line break: wrapped text splits "六个\n月" too. */
+		size_t pi = i, ni = j;
+		while (pi > 0 && in->v[pi - 1].cp == '\n')
+			pi--;
+		while (ni < in->n && in->v[ni].cp == '\n')
+			ni++;
+		uint32_t prev = pi > 0 ? in->v[pi - 1].cp : 0;
+		uint32_t next = ni < in->n ? in->v[ni].cp : 0;
 		int counting = prev == 0x7B2C /* 第 */ || is_unit(next) ||
 			       ((prev == '(' || prev == '[') && (next == ')' || next == ']'));
 		char digits[12];
