@@ -2,6 +2,7 @@
 #include "grader/consult_accuracy.h"
 #include "grader/normalize.h"
 #include "grader/text_search.h"
+#include "grader/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,15 +169,30 @@ static char *flat_string(const char *s)
 }
 
 static const char *const negations[] = {"不", "未", "没有", "无", "非", NULL};
+/* Negation characters that may stand up to three characters before a key point, as in
+ * 未办理失业登记 or 无需单位证明, within the same clause. */
+static const uint32_t negation_chars[] = {0x4E0D /* 不 */, 0x672A /* 未 */, 0x6CA1 /* 没 */,
+	0x65E0 /* 无 */, 0x975E /* 非 */, 0x52FF /* 勿 */};
 
 static int negated(const char *t, size_t at, const char *alt)
 {
 	for (const char *const *g = negations; *g; g++)
 		if (strncmp(alt, *g, strlen(*g)) == 0)
 			return 0; /* the alternative is itself the negative statement */
-	for (const char *const *g = negations; *g; g++)
-		if (text_before(t, at, *g))
-			return 1;
+	size_t p = at;
+	for (int k = 0; k < 3 && p > 0; k++) {
+		size_t q = p - 1;
+		while (q > 0 && ((unsigned char)t[q] & 0xC0) == 0x80)
+			q--;
+		uint32_t cp;
+		utf8_decode(t + q, p - q, &cp);
+		if (cp < 0x2E80)
+			return 0; /* punctuation or Latin text: the clause ends here */
+		for (size_t i = 0; i < sizeof negation_chars / sizeof negation_chars[0]; i++)
+			if (cp == negation_chars[i])
+				return 1;
+		p = q;
+	}
 	return 0;
 }
 

@@ -4,9 +4,9 @@
  * A consultation template carries the reference answer's key points, each with the ways a
  * correct reply may put it (alternatives, synonyms). The reply is accurate when every key
  * point is present in some form. Matching is on normalised text (normalize.h), so digits,
- * Chinese numerals, full-width forms and line breaks do not matter; an occurrence directly
- * negated (不/未/没有/无/非 before it) does not count, unless the alternative itself is the
- * negated form. Findings: one "keypoint.N" per key point (N from 1, in template order)
+ * Chinese numerals, full-width forms and line breaks do not matter; an occurrence negated
+ * within the three characters before it (未办理失业登记, 无需单位证明) does not count, unless the
+ * alternative itself is the negative statement. Findings: one "keypoint.N" per key point (N from 1, in template order)
  * with the matched text as evidence, then "accurate" (pass when all are present). The
  * scheme's timeliness bands (1 and 5 working days) are applied by the round, not here.
  */

@@ -28,6 +28,7 @@ struct walk {
 	struct found html;     /* first inline text/html */
 	char *unread;
 	size_t unread_len;
+	size_t oversize;       /* size of a text part too large to be a letter, or 0 */
 	int failed;            /* out of memory */
 };
 
@@ -83,6 +84,8 @@ static void take_part(struct walk *w, GMimePart *part, struct found *slot, int i
 	GMimeStream *mem = NULL;
 	GByteArray *bytes = part_bytes(part, &mem);
 	if (!bytes || bytes->len > MAX_TEXT_PART) {
+		if (bytes && bytes->len > w->oversize)
+			w->oversize = bytes->len;
 		if (name)
 			note_unread(w, name);
 		if (mem)
@@ -221,6 +224,15 @@ int mail_text_parse(const char *data, size_t len, struct mail_text *out, char *e
 	g_object_unref(msg);
 	g_mime_parser_options_free(opts);
 
+	if (!w.letter.text && !w.plain.text && !w.html.text && w.oversize) {
+		free(w.unread);
+		snprintf(err, errsz, "the mail's text part of %zu bytes is too large for a reply letter "
+			 "(at most %zu MB)", w.oversize, MAX_TEXT_PART >> 20);
+		free(out->subject);
+		free(out->from);
+		*out = (struct mail_text){0};
+		return -1;
+	}
 	struct found *pick = NULL;
 	const char *what = NULL;
 	if (w.letter.text) {
