@@ -18,7 +18,8 @@ BUILD   := build
 SANFLAGS :=
 endif
 
-WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wno-unused-parameter
+# Error messages are cut to fit their buffers on purpose, so truncation is not a warning.
+WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wno-unused-parameter -Wno-format-truncation
 ifeq ($(WERROR),1)
 WARN    += -Werror
 endif
@@ -61,17 +62,27 @@ $(BUILD)/foi: $(BUILD)/harness/main.o $(BUILD)/libfoi.a
 $(BUILD)/libfoi.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
+# V=1 shows the full compiler command lines.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/sim/%.o: tests/sim/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(SIMPKGS)) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(SIMPKGS)) -MMD -MP -c -o $@ $<
 
 $(BUILD)/foi-tests: $(TEST_OBJS) $(BUILD)/libfoi.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(shell pkg-config --libs $(TESTPKGS))

@@ -6,6 +6,45 @@
 #include <string.h>
 
 static const struct foi_command commands[] = {
+	{"calendar", "show the working-day calendar, check a date, import a newer calendar",
+	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
+	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"
+	 "       foi calendar import FILE\n"
+	 "  show: a month grid of YEAR, official days off marked *, weekend workdays +,\n"
+	 "        then the year's arrangement break by break.\n"
+	 "  check: whether DATE (YYYY-MM-DD) is a working day, and why.\n"
+	 "  import: (in a workspace) the iCalendar FILE replaces the years it covers in the\n"
+	 "        workspace's calendar; the import is recorded with the days it changed.\n"
+	 "        Deadlines are computed, never stored: later commands see the new dates.\n"
+	 "  The calendar: in a workspace, the shipped one with the imported years replacing\n"
+	 "  it; outside, the shipped one. --calendar FILE uses this iCalendar file (or folder\n"
+	 "  of .ics files) instead; repeat to add years (a later file replaces the years it\n"
+	 "  covers). A date in a year without an arrangement is an error naming the year.\n",
+	 cmd_calendar},
+	{"deadline", "when a period of N working days ends, and why",
+	 "usage: foi deadline --from 'YYYY-MM-DD HH:MM' --days N [--channel CHANNEL]\n"
+	 "                    [--clock civil|elapsed] [--calendar FILE]... [--explain] [--json]\n"
+	 "  --from     when the application or question was submitted (workspace time zone)\n"
+	 "  --days     the period in working days (FOI reply: 20; extension: 20 more)\n"
+	 "  --channel  web (default), email, fax, in-person, post. Web, e-mail and fax\n"
+	 "             submitted on a rest day are received the next working day; in person\n"
+	 "             and post are received on the day given.\n"
+	 "  --clock    civil (default): the receipt day is not counted, the period ends at\n"
+	 "             24:00 of the N-th working day; elapsed: working time from the moment\n"
+	 "             of receipt, rest days skipped.\n"
+	 "  --explain  list every day passed: counted (numbered) or skipped (and why)\n"
+	 "  --json     fields: received, deadline_date, deadline_at (exclusive end, ISO 8601),\n"
+	 "             counted, skipped, weekend_workdays, days_off, ...\n",
+	 cmd_deadline},
+	{"elapsed", "how many working days a reply took, and its band (1, 5, late)",
+	 "usage: foi elapsed --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM'\n"
+	 "                   [--clock civil|elapsed] [--channel CHANNEL] [--calendar FILE]... [--json]\n"
+	 "  --from     when the question was submitted; --to  when the reply came\n"
+	 "  civil clock (default): working_days is 0 for a reply on the receipt day, 1 on the\n"
+	 "  next working day, and so on (a reply on a rest day counts as the working day after).\n"
+	 "  elapsed clock: working_days is the working time elapsed, in days.\n"
+	 "  band: \"1\" within 1 working day, \"5\" after 1 and within 5, else \"late\".\n",
+	 cmd_elapsed},
 	{"grade", "check a reply letter or consultation answer (automatic suggestions)",
 	 "usage: foi grade check FILE [--kind foi|consult] [--applicant NAME]\n"
 	 "                            [--reference TEMPLATE] [--json]\n"
@@ -23,11 +62,59 @@ static const struct foi_command commands[] = {
 	 "  Exit status 0 when the file was checked (whatever the results), 1 when it cannot be\n"
 	 "  read, 2 for usage errors, 3 when it holds no letter (binary, too large, empty).\n",
 	 cmd_grade},
+	{"init", "create a workspace (foi.ini, foi.db, store/, units.csv)",
+	 "usage: foi init [DIR]\n"
+	 "  Makes DIR (default: -C DIR, else the current folder) a workspace: foi.ini copied\n"
+	 "  from config.example.ini, units.csv copied from the shipped units file, the folder\n"
+	 "  store/, and the database foi.db with the units imported. Running it again keeps\n"
+	 "  what exists and creates what is missing.\n",
+	 cmd_init},
+	{"round", "plan a testing round, show it, edit it before sending",
+	 "usage: foi round create NAME [--kinds foi,consult] [--seed N] [--start DATE] [--spread DAYS]\n"
+	 "       foi round show NAME [--unit CODE] [--json]\n"
+	 "       foi round list [--json]\n"
+	 "       foi round edit NAME --unit CODE --kind foi|consult [--template ID] [--persona KEY]\n"
+	 "                     [--at 'YYYY-MM-DD HH:MM']\n"
+	 "       foi round drop NAME --unit CODE [--kind foi|consult]\n"
+	 "  create  plans, for every evaluated unit, one FOI application and one question (--kinds\n"
+	 "          picks): template, channel, persona, send time in working hours on a working\n"
+	 "          day within --spread calendar days (default 10) from --start (default today);\n"
+	 "          for a county-level unit, the county-level body the FOI test targets is drawn\n"
+	 "          from its departments. The same --seed gives the same plan.\n"
+	 "  show    the plan; --unit CODE prints the exact text of that unit's requests.\n"
+	 "  edit    changes one planned request (re-rendering its text); drop removes it. Every\n"
+	 "          change is recorded.\n",
+	 cmd_round},
+	{"units", "import and list the units under evaluation",
+	 "usage: foi units import FILE\n"
+	 "       foi units list [--evaluated] [--json]\n"
+	 "  import  replaces the units with those of a CSV file (UTF-8; columns code, name,\n"
+	 "          level, parent, guide_url, foi_form_url, consult_form_url, email, and\n"
+	 "          optionally domain), all or\n"
+	 "          nothing: one bad row rejects the file and names its line.\n"
+	 "  list    prints the units; --evaluated leaves out the county-level departments\n"
+	 "          (the pool the FOI test's county-level target is drawn from).\n",
+	 cmd_units},
 	{"now", "print the current time as foi sees it",
 	 "usage: foi now [--json]\n"
 	 "  Prints \"now\" in the workspace time zone: the --now option, else the FOI_NOW\n"
 	 "  environment variable, else the system clock.\n",
 	 cmd_now},
+	{"templates", "list and show the mock applications and questions a round can send",
+	 "usage: foi templates list [--kind foi|consult] [--domain DOMAIN] [--dir DIR] [--json]\n"
+	 "       foi templates show ID [--persona-name NAME] [--unit NAME] [--dir DIR] [--json]\n"
+	 "       foi templates check [DIR]\n"
+	 "       foi templates domains [--json]\n"
+	 "  list     the templates, with kind, domain and the §36 reply type expected (FOI)\n"
+	 "  show     one template rendered with a sample applicant (name set by --persona-name)\n"
+	 "           and unit (--unit, else a department of the template's domain), so you read\n"
+	 "           what a unit would receive; consultations also show their key points\n"
+	 "  check    load and render every template of DIR (default: the shipped ones);\n"
+	 "           errors name the file and line (exit 3)\n"
+	 "  domains  the domains a template may name\n"
+	 "  --dir DIR  read templates from DIR instead of the shipped ones\n"
+	 "  Works outside a workspace. Format: templates/README.md.\n",
+	 cmd_templates},
 };
 
 const struct foi_command *command_table(size_t *count)

@@ -22,9 +22,14 @@ const struct foi_command *command_table(size_t *count);
 int command_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* One line per command; the table in commands.c lists them in the order --help shows. */
+int cmd_calendar(struct foi_app *app, int argc, char **argv);
+int cmd_deadline(struct foi_app *app, int argc, char **argv);
+int cmd_elapsed(struct foi_app *app, int argc, char **argv);
 int cmd_grade(struct foi_app *app, int argc, char **argv);
 int cmd_init(struct foi_app *app, int argc, char **argv);
 int cmd_now(struct foi_app *app, int argc, char **argv);
+int cmd_templates(struct foi_app *app, int argc, char **argv);
+int cmd_round(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
 #endif

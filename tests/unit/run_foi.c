@@ -100,12 +100,60 @@ void run_free(struct foi_run *r)
 	r->out = r->err = NULL;
 }
 
+/* Strings handed to tests that they need not free: released when the test's process exits. */
+static char **kept;
+static size_t kept_count, kept_cap;
+
+static void release_kept(void)
+{
+	for (size_t i = 0; i < kept_count; i++)
+		free(kept[i]);
+	free(kept);
+	kept = NULL;
+	kept_count = kept_cap = 0;
+}
+
+static char *keep(char *s)
+{
+	if (kept_count == kept_cap) {
+		if (kept_cap == 0)
+			atexit(release_kept);
+		kept_cap = kept_cap ? kept_cap * 2 : 32;
+		kept = realloc(kept, kept_cap * sizeof *kept);
+		if (!kept)
+			abort();
+	}
+	kept[kept_count++] = s;
+	return s;
+}
+
+/* Temporary folders of the running test, removed when its process exits. */
+static char *temp_dirs[64];
+static int temp_dir_count;
+
+static void remove_temp_dirs(void)
+{
+	for (int i = 0; i < temp_dir_count; i++) {
+		char *cmd;
+		if (asprintf(&cmd, "rm -rf '%s'", temp_dirs[i]) > 0) {
+			if (system(cmd) != 0)
+				fprintf(stderr, "could not remove %s\n", temp_dirs[i]);
+			free(cmd);
+		}
+		free(temp_dirs[i]);
+	}
+}
+
 char *make_temp_dir(void)
 {
 	char *t = strdup("/tmp/foi-test.XXXXXX");
 	if (!t || !mkdtemp(t))
 		abort();
-	return t;
+	if (temp_dir_count == 0)
+		atexit(remove_temp_dirs);
+	if (temp_dir_count < 64 && (temp_dirs[temp_dir_count] = strdup(t)) != NULL)
+		temp_dir_count++;
+	return keep(t);
 }
 
 char *write_file(const char *dir, const char *name, const char *text)
@@ -118,7 +166,7 @@ char *write_file(const char *dir, const char *name, const char *text)
 		abort();
 	fputs(text, f);
 	fclose(f);
-	return path;
+	return keep(path);
 }
 
 char *read_file(const char *path)
@@ -137,5 +185,5 @@ char *src_path(const char *rel)
 	char *p;
 	if (asprintf(&p, "%s/%s", root ? root : ".", rel) < 0)
 		abort();
-	return p;
+	return keep(p);
 }

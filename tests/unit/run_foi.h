@@ -20,13 +20,13 @@ struct foi_run run_foi(const char *dir, const char *cmdline, ...) __attribute__(
 struct foi_run run_shell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void run_free(struct foi_run *r);
 
-/* A fresh empty temporary folder (removed at process exit is not needed: /tmp). */
+/* A fresh empty temporary folder, removed when the test ends. Not to be freed. */
 char *make_temp_dir(void);
-/* Writes text to dir/name; returns the full path (caller frees). */
+/* Writes text to dir/name; returns the full path (not to be freed). */
 char *write_file(const char *dir, const char *name, const char *text);
 /* Reads a whole file; NULL if missing. Caller frees. */
 char *read_file(const char *path);
-/* Path to a file in the source tree (FOI_SRCDIR); caller frees. */
+/* Path to a file in the source tree (FOI_SRCDIR); not to be freed. */
 char *src_path(const char *rel);
 
 #endif

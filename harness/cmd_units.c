@@ -1,0 +1,124 @@
+/* foi units import FILE | foi units list [--evaluated] [--json] */
+#include "harness/commands.h"
+#include "harness/units.h"
+#include "harness/workspace.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+static int units_import_cmd(struct workspace *ws, const char *file)
+{
+	struct units_import_result res;
+	char err[FOI_ERR_MAX];
+	if (units_import_file(ws->db, file, &res, err, sizeof err) != 0) {
+		foi_error("units import", "%s", err);
+		foi_error("units import", "nothing was changed");
+		return FOI_EXIT_DATA;
+	}
+	printf("imported %d units from %s: %d added, %d changed, %d unchanged, %d removed\n",
+	       res.total, file, res.added, res.changed, res.unchanged, res.removed);
+	return FOI_EXIT_OK;
+}
+
+static const char *const unit_fields[] = {
+	"code", "name", "level", "parent", "guide_url", "foi_form_url", "consult_form_url", "email", "domain",
+};
+#define UNIT_FIELDS 9
+
+static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
+{
+	sqlite3_stmt *st;
+	/* County-level departments follow their county, in file order. */
+	const char *sql =
+		"SELECT u.code, u.name, u.level, u.parent, u.guide_url, u.foi_form_url, "
+		"u.consult_form_url, u.email, u.domain FROM units u LEFT JOIN units p ON p.code = u.parent "
+		"WHERE ?1 = 0 OR u.parent IS NULL "
+		"ORDER BY coalesce(p.position, u.position), u.parent IS NOT NULL, u.position";
+	if (sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		foi_error("units list", "database: %s", sqlite3_errmsg(ws->db));
+		return FOI_EXIT_FAIL;
+	}
+	sqlite3_bind_int(st, 1, evaluated_only);
+	cJSON *arr = json ? cJSON_CreateArray() : NULL;
+	int counties = 0, departments = 0, pool = 0;
+	if (!json)
+		printf("%-8s %-6s %-10s %s\n", "CODE", "PARENT", "LEVEL", "NAME / CHANNELS");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v[UNIT_FIELDS];
+		for (int i = 0; i < UNIT_FIELDS; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		int evaluated = v[3] == NULL;
+		if (!evaluated)
+			pool++;
+		else if (strcmp(v[2], "county") == 0)
+			counties++;
+		else
+			departments++;
+		if (json) {
+			cJSON *o = cJSON_CreateObject();
+			for (int i = 0; i < UNIT_FIELDS; i++) {
+				if (v[i])
+					cJSON_AddStringToObject(o, unit_fields[i], v[i]);
+				else
+					cJSON_AddNullToObject(o, unit_fields[i]);
+			}
+			cJSON_AddBoolToObject(o, "evaluated", evaluated);
+			cJSON_AddItemToArray(arr, o);
+		} else {
+			printf("%-8s %-6s %-10s %s\n", v[0], v[3] ? v[3] : "-", v[2], v[1]);
+			printf("%26s guide %s\n", "", *v[4] ? v[4] : "(none)");
+			printf("%26s forms %s %s\n", "", *v[5] ? v[5] : "(no FOI form)", *v[6] ? v[6] : "(no consultation form)");
+			printf("%26s email %s\n", "", *v[7] ? v[7] : "(none)");
+			if (*v[8])
+				printf("%26s domain %s\n", "", v[8]);
+		}
+	}
+	sqlite3_finalize(st);
+	if (json) {
+		char *text = cJSON_Print(arr);
+		puts(text ? text : "[]");
+		cJSON_free(text);
+		cJSON_Delete(arr);
+	} else {
+		printf("%d evaluated units (%d county-level, %d departments)", counties + departments,
+		       counties, departments);
+		if (!evaluated_only)
+			printf("; %d county-level departments in the FOI sampling pool", pool);
+		putchar('\n');
+	}
+	return FOI_EXIT_OK;
+}
+
+int cmd_units(struct foi_app *app, int argc, char **argv)
+{
+	if (argc < 2)
+		return command_usage_error("units", "say import or list");
+	int json = 0, evaluated = 0;
+	const char *file = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0 && strcmp(argv[1], "list") == 0)
+			json = 1;
+		else if (strcmp(argv[i], "--evaluated") == 0 && strcmp(argv[1], "list") == 0)
+			evaluated = 1;
+		else if (argv[i][0] != '-' && !file && strcmp(argv[1], "import") == 0)
+			file = argv[i];
+		else
+			return command_usage_error("units", "unexpected argument '%s'", argv[i]);
+	}
+	if (strcmp(argv[1], "import") != 0 && strcmp(argv[1], "list") != 0)
+		return command_usage_error("units", "unknown subcommand '%s'", argv[1]);
+	if (strcmp(argv[1], "import") == 0 && !file)
+		return command_usage_error("units", "import needs a FILE");
+
+	struct workspace ws;
+	char err[FOI_ERR_MAX];
+	int rc = workspace_open(app, &ws, err, sizeof err);
+	if (rc != FOI_EXIT_OK) {
+		foi_error("units", "%s", err);
+		return rc;
+	}
+	rc = file ? units_import_cmd(&ws, file) : units_list_cmd(&ws, evaluated, json);
+	workspace_close(&ws);
+	return rc;
+}

@@ -1,0 +1,111 @@
+/*
+ * The schema of foi.db as a list of forward migrations. Append only: a released migration is
+ * never edited, because workspaces already carry it. Version N = the first N entries applied.
+ */
+#include "harness/store.h"
+
+const char *const store_migrations[] = {
+	/* 1: units under evaluation and the journal of what commands changed */
+	"CREATE TABLE units ("
+	"  code TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN ('county', 'department')),"
+	"  parent TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+	"  guide_url TEXT NOT NULL DEFAULT '',"
+	"  foi_form_url TEXT NOT NULL DEFAULT '',"
+	"  consult_form_url TEXT NOT NULL DEFAULT '',"
+	"  email TEXT NOT NULL DEFAULT '',"
+	"  position INTEGER NOT NULL"
+	");"
+	"CREATE TABLE journal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  command TEXT NOT NULL,"
+	"  detail TEXT NOT NULL"
+	");",
+
+	/* 2: the domains a unit is responsible for (space-separated codes of templates/domain.c) */
+	"ALTER TABLE units ADD COLUMN domain TEXT NOT NULL DEFAULT '';",
+
+	/* 3: imported holiday calendars. The workspace's calendar is the shipped one with these
+	 * years replacing it; deadlines are computed from it on demand and never stored. Each
+	 * import is kept with the days whose answer it changed (before/after: working, rest,
+	 * no data). */
+	"CREATE TABLE calendar_imports ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  file TEXT NOT NULL,"
+	"  years TEXT NOT NULL,"
+	"  summary TEXT NOT NULL"
+	");"
+	"CREATE TABLE calendar_years ("
+	"  year INTEGER PRIMARY KEY,"
+	"  import_id INTEGER NOT NULL REFERENCES calendar_imports(id),"
+	"  source TEXT NOT NULL,"
+	"  title TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE TABLE calendar_days ("
+	"  year INTEGER NOT NULL REFERENCES calendar_years(year) ON DELETE CASCADE,"
+	"  day TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (year, day)"
+	");"
+	"CREATE TABLE calendar_changes ("
+	"  import_id INTEGER NOT NULL REFERENCES calendar_imports(id),"
+	"  day TEXT NOT NULL,"
+	"  before TEXT NOT NULL,"
+	"  after TEXT NOT NULL,"
+	"  holiday TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (import_id, day)"
+	");",
+
+	/* 4: rounds: the plan of a testing round, its draws, its requests and every edit */
+	"CREATE TABLE rounds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL,"
+	"  seed INTEGER NOT NULL,"
+	"  kinds TEXT NOT NULL,"
+	"  start_date TEXT NOT NULL,"
+	"  spread_days INTEGER NOT NULL"
+	");"
+	"CREATE TABLE round_draws ("
+	"  round_id INTEGER NOT NULL REFERENCES rounds(id),"
+	"  county TEXT NOT NULL REFERENCES units(code),"
+	"  target TEXT NOT NULL REFERENCES units(code),"
+	"  pool TEXT NOT NULL,"
+	"  PRIMARY KEY (round_id, county)"
+	");"
+	"CREATE TABLE requests ("
+	"  id INTEGER PRIMARY KEY,"
+	"  round_id INTEGER NOT NULL REFERENCES rounds(id),"
+	"  unit TEXT NOT NULL REFERENCES units(code),"
+	"  target TEXT NOT NULL REFERENCES units(code),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('foi', 'consult')),"
+	"  template_id TEXT NOT NULL,"
+	"  channel TEXT NOT NULL CHECK (channel IN ('web', 'email', 'none')),"
+	"  address TEXT NOT NULL,"
+	"  persona TEXT NOT NULL,"
+	"  send_at TEXT NOT NULL,"
+	"  token TEXT NOT NULL UNIQUE,"
+	"  reply_to TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  UNIQUE (round_id, unit, kind)"
+	");"
+	"CREATE TABLE round_edits ("
+	"  id INTEGER PRIMARY KEY,"
+	"  round_id INTEGER NOT NULL REFERENCES rounds(id),"
+	"  request_id INTEGER,"
+	"  at TEXT NOT NULL,"
+	"  what TEXT NOT NULL,"
+	"  before TEXT NOT NULL,"
+	"  after TEXT NOT NULL"
+	");",
+};
+
+const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];

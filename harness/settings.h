@@ -1,0 +1,92 @@
+/*
+ * Settings: foi.ini, read with inih into a typed struct.
+ *
+ * Every key is described once in the table in settings.c (section, name, type, default);
+ * config.example.ini documents the same keys for people. Unknown sections or keys and bad
+ * values are errors naming the file and line, so a typo never silently falls back to a default.
+ * Passwords may come from FOI_SMTP_PASSWORD / FOI_IMAP_PASSWORD instead of the file.
+ */
+#ifndef FOI_SETTINGS_H
+#define FOI_SETTINGS_H
+
+#include <stddef.h>
+
+#define SETTINGS_TEXT_MAX 256
+#define SETTINGS_MAX_PERSONAS 16
+
+enum receipt_rule {
+	RECEIPT_NEXT_WORKING_DAY, /* a submission on a rest day is received the next working day */
+	RECEIPT_SAME_DAY,
+};
+
+enum consult_clock {
+	CONSULT_CLOCK_CIVIL,   /* start day not counted; ends 24:00 of the Nth working day */
+	CONSULT_CLOCK_ELAPSED, /* working time elapsed, rest days skipped */
+};
+
+enum tls_mode {
+	TLS_REQUIRED,
+	TLS_IF_AVAILABLE,
+	TLS_OFF,
+};
+
+/* An applicant identity the mock requests are sent as. */
+struct persona {
+	char key[64]; /* the part after "persona." in the section name */
+	char name[SETTINGS_TEXT_MAX];
+	char id_type[SETTINGS_TEXT_MAX];
+	char id_number[SETTINGS_TEXT_MAX];
+	char phone[SETTINGS_TEXT_MAX];
+	char address[SETTINGS_TEXT_MAX];
+	char postcode[SETTINGS_TEXT_MAX];
+	char email[SETTINGS_TEXT_MAX];
+};
+
+struct settings {
+	/* [workspace] */
+	char timezone[SETTINGS_TEXT_MAX];
+	char units_file[SETTINGS_TEXT_MAX];
+
+	/* [time] */
+	enum receipt_rule receipt_on_rest_day;
+	int office_hours_cutoff; /* minutes after midnight, or -1 for none */
+	enum consult_clock consult_clock;
+	int work_start, work_end; /* send window, minutes after midnight */
+
+	/* [mail] */
+	char reply_address[SETTINGS_TEXT_MAX]; /* evaluator@foi.test; tokens go after the delimiter */
+	char token_delimiter[8];
+	char smtp_host[SETTINGS_TEXT_MAX];
+	int smtp_port;
+	char smtp_user[SETTINGS_TEXT_MAX];
+	char smtp_password[SETTINGS_TEXT_MAX];
+	enum tls_mode smtp_tls;
+	char smtp_ca_file[SETTINGS_TEXT_MAX];
+	char imap_host[SETTINGS_TEXT_MAX];
+	int imap_port;
+	char imap_user[SETTINGS_TEXT_MAX];
+	char imap_password[SETTINGS_TEXT_MAX];
+	enum tls_mode imap_tls;
+	char imap_mailbox[SETTINGS_TEXT_MAX];
+
+	/* [persona.KEY] sections, in file order */
+	struct persona personas[SETTINGS_MAX_PERSONAS];
+	size_t persona_count;
+
+	/* Facts about where the values came from, for warnings. */
+	int file_has_password;
+};
+
+/* Fills s with every default. */
+void settings_defaults(struct settings *s);
+
+/*
+ * Reads path over the defaults, then the password environment variables. Returns 0, or -1
+ * with err naming "path:line: ..." for the first problem. *insecure is set when the file
+ * holds a password and is readable by group or others.
+ */
+int settings_load(const char *path, struct settings *s, int *insecure, char *err, size_t errsz);
+
+const char *settings_tls_name(enum tls_mode m);
+
+#endif

@@ -1,0 +1,118 @@
+#include "harness/workspace.h"
+#include "harness/clock.h"
+#include "harness/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int is_workspace(const char *dir)
+{
+	char p[PATH_MAX];
+	struct stat sb;
+	if (snprintf(p, sizeof p, "%s/%s", dir, WORKSPACE_INI) >= (int)sizeof p)
+		return 0;
+	if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	snprintf(p, sizeof p, "%s/%s", dir, WORKSPACE_DB);
+	return stat(p, &sb) == 0;
+}
+
+int workspace_find(const struct foi_app *app, char dir[PATH_MAX], char *err, size_t errsz)
+{
+	if (app->workspace_dir) {
+		if (!realpath(app->workspace_dir, dir)) {
+			snprintf(err, errsz, "%s: %s", app->workspace_dir, strerror(errno));
+			return -1;
+		}
+		if (!is_workspace(dir)) {
+			snprintf(err, errsz, "%s is not a foi workspace (no %s and %s there; run 'foi init %s')",
+				 app->workspace_dir, WORKSPACE_INI, WORKSPACE_DB, app->workspace_dir);
+			return -1;
+		}
+		return 0;
+	}
+	if (!getcwd(dir, PATH_MAX)) {
+		snprintf(err, errsz, "cannot read the current folder: %s", strerror(errno));
+		return -1;
+	}
+	/* Like git: a command run in a subfolder of the workspace finds it. */
+	for (;;) {
+		if (is_workspace(dir))
+			return 0;
+		char *slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	if (is_workspace("/")) {
+		snprintf(dir, PATH_MAX, "/");
+		return 0;
+	}
+	snprintf(err, errsz,
+		 "no foi workspace here or in any parent folder (create one with 'foi init DIR', or name one with -C DIR)");
+	return -1;
+}
+
+static int load_settings(const char *dir, struct settings *s, char *err, size_t errsz)
+{
+	char ini[PATH_MAX];
+	int insecure;
+	settings_defaults(s);
+	snprintf(ini, sizeof ini, "%s/%s", dir, WORKSPACE_INI);
+	if (settings_load(ini, s, &insecure, err, errsz) != 0)
+		return FOI_EXIT_DATA;
+	if (insecure)
+		foi_warn("%s holds a password and is readable by others: chmod 600 it, or use "
+			 "FOI_SMTP_PASSWORD / FOI_IMAP_PASSWORD", ini);
+	if (clock_set_zone(s->timezone, err, errsz) != 0)
+		return FOI_EXIT_DATA;
+	return FOI_EXIT_OK;
+}
+
+int workspace_open(const struct foi_app *app, struct workspace *ws, char *err, size_t errsz)
+{
+	char db[PATH_MAX];
+	memset(ws, 0, sizeof *ws);
+	if (workspace_find(app, ws->dir, err, errsz) != 0)
+		return FOI_EXIT_FAIL;
+	int rc = load_settings(ws->dir, &ws->settings, err, errsz);
+	if (rc != FOI_EXIT_OK)
+		return rc;
+	if (workspace_path(ws, WORKSPACE_DB, db) != 0 || store_open(db, 0, &ws->db, err, errsz) != 0)
+		return FOI_EXIT_FAIL;
+	return FOI_EXIT_OK;
+}
+
+void workspace_close(struct workspace *ws)
+{
+	if (ws->db)
+		store_close(ws->db);
+	ws->db = NULL;
+}
+
+int workspace_settings_if_any(const struct foi_app *app, struct settings *s, int *found,
+			      char *err, size_t errsz)
+{
+	char dir[PATH_MAX], ignored[FOI_ERR_MAX];
+	settings_defaults(s);
+	*found = 0;
+	if (workspace_find(app, dir, ignored, sizeof ignored) != 0) {
+		/* -C naming a folder that is not a workspace is a mistake worth reporting. */
+		if (app->workspace_dir) {
+			snprintf(err, errsz, "%s", ignored);
+			return FOI_EXIT_FAIL;
+		}
+		return FOI_EXIT_OK;
+	}
+	*found = 1;
+	return load_settings(dir, s, err, errsz);
+}
+
+int workspace_path(const struct workspace *ws, const char *name, char out[PATH_MAX])
+{
+	return snprintf(out, PATH_MAX, "%s/%s", ws->dir, name) >= PATH_MAX ? -1 : 0;
+}
