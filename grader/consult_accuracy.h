@@ -1,9 +1,10 @@
 /*
  * Question accuracy: is a reply to a mock consultation (在线咨询) accurate?
  *
- * A consultation template carries the reference answer's key points, each with the ways a
- * correct reply may put it (alternatives, synonyms). The reply is accurate when every key
- * point is present in some form. Matching is on normalised text (normalize.h), so digits,
+ * A consultation template (templates/template.h, its `keypoint: a | b | c` lines) carries
+ * the reference answer's key points, each with the ways a correct reply may put it
+ * (alternatives, synonyms); the caller hands them over as a plain list. The reply is
+ * accurate when every key point is present in some form. Matching is on normalised text (normalize.h), so digits,
  * Chinese numerals, full-width forms and line breaks do not matter; an occurrence negated
  * within the three characters before it (未办理失业登记, 无需单位证明) does not count, unless the
  * alternative itself is the negative statement. Findings: one "keypoint.N" per key point (N from 1, in template order)
@@ -23,24 +24,6 @@ struct keypoint {
 	const char *const *alternatives;
 	size_t count;
 };
-
-/* Key points read from a template's header; owns their strings. */
-struct keypoint_set {
-	struct keypoint *points;
-	size_t count;
-	char **strings;        /* every owned string, for freeing */
-	size_t nstrings;
-	const char **alt_store;
-};
-
-/*
- * Reads key points from a template's header: the lines before the first blank line, of
- * which those of the form `keypoint: a | b | c` (the first alternative is the label) are
- * key points and others are ignored. Fails when there is none. name is used in messages.
- */
-int keypoints_parse(const char *text, size_t len, const char *name, struct keypoint_set *out,
-		    char *err, size_t errsz);
-void keypoint_set_free(struct keypoint_set *s);
 
 /* Compares the reply (UTF-8) with the key points; appends count + 1 findings to out, which
  * must be empty: its codes ("keypoint.N", "accurate") are built at run time and owned. */

@@ -6,6 +6,7 @@
  * could be checked, not whether the letter passed.
  */
 #include "harness/commands.h"
+#include "harness/grade_reference.h"
 #include "harness/letter_file.h"
 #include "grader/consult_accuracy.h"
 #include "grader/letter_check.h"
@@ -130,34 +131,20 @@ static void print_table(const char *file, const struct letter_source *src, const
 	       counts[FINDING_PASS], counts[FINDING_FAIL], counts[FINDING_UNKNOWN]);
 }
 
-static int read_reference(const char *path, struct keypoint_set *points)
+static int read_reference(const char *name, struct grade_reference *ref)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		foi_error(path, "%s", strerror(errno));
-		return FOI_EXIT_FAIL;
-	}
-	char buf[65536];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		foi_error(path, "read error");
-		return FOI_EXIT_FAIL;
-	}
-	buf[n] = '\0';
 	char err[FOI_ERR_MAX];
-	if (keypoints_parse(buf, n, path, points, err, sizeof err)) {
-		foi_error("--reference", "%s", err);
-		return FOI_EXIT_DATA;
-	}
-	return FOI_EXIT_OK;
+	enum grade_reference_status st = grade_reference_load(name, ref, err, sizeof err);
+	if (st == GRADE_REFERENCE_OK)
+		return FOI_EXIT_OK;
+	foi_error("--reference", "%s", err);
+	return st == GRADE_REFERENCE_MISSING ? FOI_EXIT_FAIL : FOI_EXIT_DATA;
 }
 
 static int grade_check(const struct grade_opts *o)
 {
 	char err[FOI_ERR_MAX];
-	struct keypoint_set points = {0};
+	struct grade_reference points = {0};
 	if (o->reference) {
 		int rc = read_reference(o->reference, &points);
 		if (rc != FOI_EXIT_OK)
@@ -167,7 +154,7 @@ static int grade_check(const struct grade_opts *o)
 	enum letter_read r = letter_file_read(o->file, &src, err, sizeof err);
 	if (r != LETTER_READ_OK) {
 		foi_error(o->file, "%s", err);
-		keypoint_set_free(&points);
+		grade_reference_free(&points);
 		return r == LETTER_READ_IO ? FOI_EXIT_FAIL : FOI_EXIT_DATA;
 	}
 	struct letter_report report = {0};
@@ -208,7 +195,7 @@ static int grade_check(const struct grade_opts *o)
 	}
 	letter_report_free(&report);
 	finding_list_free(&consult);
-	keypoint_set_free(&points);
+	grade_reference_free(&points);
 	letter_source_free(&src);
 	return status;
 }

@@ -1,47 +1,12 @@
-/* Question accuracy: key points from a template header, found (or not) in an answer. */
+/* Question accuracy: key points from a consultation template, found (or not) in an answer. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grader/consult_accuracy.h"
+#include "harness/grade_reference.h"
 #include "tests/unit/run_foi.h"
-
-static struct keypoint_set parse(const char *text)
-{
-	struct keypoint_set ks;
-	char err[256];
-	cr_assert_eq(keypoints_parse(text, strlen(text), "t.tmpl", &ks, err, sizeof err), 0, "%s", err);
-	return ks;
-}
-
-Test(letters_consult, header_key_points_and_their_alternatives)
-{
-	struct keypoint_set ks = parse("# a comment\n"
-				       "title: 失业保险金\n"
-				       "keypoint: 失业登记 | 办理失业登记\n"
-				       "  KeyPoint：社保卡｜社会保障卡 | \n"
-				       "\n"
-				       "keypoint: 这一行在正文里，不是要点\n");
-	cr_assert_eq(ks.count, 2);
-	cr_expect_str_eq(ks.points[0].label, "失业登记");
-	cr_assert_eq(ks.points[0].count, 2);
-	cr_expect_str_eq(ks.points[0].alternatives[1], "办理失业登记");
-	cr_expect_str_eq(ks.points[1].label, "社保卡");
-	cr_assert_eq(ks.points[1].count, 2, "an empty alternative is dropped");
-	cr_expect_str_eq(ks.points[1].alternatives[1], "社会保障卡");
-	keypoint_set_free(&ks);
-}
-
-Test(letters_consult, templates_without_key_points_are_errors)
-{
-	struct keypoint_set ks;
-	char err[256];
-	cr_expect_neq(keypoints_parse("title: x\n\nkeypoint: a\n", 21, "q.tmpl", &ks, err, sizeof err), 0);
-	cr_expect(strstr(err, "q.tmpl") && strstr(err, "keypoint"), "%s", err);
-	cr_expect_neq(keypoints_parse("keypoint: a\nkeypoint:  | \n", 26, "q.tmpl", &ks, err, sizeof err), 0);
-	cr_expect(strstr(err, "q.tmpl:2") != NULL, "the message names the line: %s", err);
-}
 
 static const char *result(const struct finding_list *l, const char *code)
 {
@@ -91,33 +56,32 @@ Test(letters_consult, command_usage_errors)
 	r = run_foi(NULL, "grade verify '%s'", letter);
 	cr_expect_eq(r.status, 2);
 	run_free(&r);
-	r = run_foi(NULL, "grade check '%s' --reference /nonexistent.tmpl", letter);
+	r = run_foi(NULL, "grade check '%s' --reference /nonexistent.tpl", letter);
 	cr_expect_eq(r.status, 1);
-	cr_expect(strstr(r.err, "foi: /nonexistent.tmpl: No such file") != NULL, "%s", r.err);
+	cr_expect(strstr(r.err, "foi: --reference: /nonexistent.tpl: no such file") != NULL, "%s", r.err);
+	run_free(&r);
+	r = run_foi(NULL, "grade check '%s' --reference consult-no-such-question", letter);
+	cr_expect_eq(r.status, 1);
+	cr_expect(strstr(r.err, "no shipped template with the id 'consult-no-such-question'") != NULL, "%s", r.err);
 	run_free(&r);
 	char *dir = make_temp_dir();
-	char *tmpl = write_file(dir, "bad.tmpl", "title: 没有要点\n");
+	char *tmpl = write_file(dir, "bad.tpl", "id: consult-x\nkind: consult\ntitle: 没有要点\n\n正文\n");
 	r = run_foi(NULL, "grade check '%s' --reference '%s'", letter, tmpl);
-	cr_expect_eq(r.status, 3);
-	cr_expect(strstr(r.err, "no 'keypoint") != NULL, "%s", r.err);
+	cr_expect_eq(r.status, 3, "an invalid template is bad data: %s", r.err);
+	cr_expect(strstr(r.err, "bad.tpl") != NULL, "the message names the template: %s", r.err);
 	run_free(&r);
-	free(tmpl);
-	free(dir);
-	free(letter);
 }
 
 Test(letters_consult, readable_tables_for_people)
 {
 	char *letter = src_path("tests/fixtures/letters/consult_missing_point.eml");
-	char *ref = src_path("tests/fixtures/letters/references/unemployment_benefit.tmpl");
+	char *ref = src_path("tests/fixtures/letters/references/unemployment_benefit.tpl");
 	struct foi_run r = run_foi(NULL, "grade check '%s' --reference '%s'", letter, ref);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_expect(strstr(r.out, "reply to a consultation, 4 key points") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "accurate             fail     2 of 4 key points present; missing: 失业登记, 60日内") != NULL,
 		  "%s", r.out);
 	run_free(&r);
-	free(letter);
-	free(ref);
 	letter = src_path("tests/fixtures/letters/flaw_litigation_3months.txt");
 	r = run_foi(NULL, "grade check '%s' --applicant 何静", letter);
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -127,5 +91,31 @@ Test(letters_consult, readable_tables_for_people)
 	cr_expect(strstr(r.out, "form.salutation      pass     何静：") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "14 pass, 1 fail, 1 unknown") != NULL, "%s", r.out);
 	run_free(&r);
-	free(letter);
+}
+
+Test(letters_consult, shipped_templates_by_id)
+{
+	/* The reference may be a shipped consultation template named by its id. */
+	struct grade_reference ref;
+	char err[512];
+	cr_assert_eq(grade_reference_load("consult-unemployment-benefit", &ref, err, sizeof err),
+		     GRADE_REFERENCE_OK, "%s", err);
+	cr_assert_gt(ref.count, 0);
+	cr_expect_eq(ref.count, ref.tpl.keypoint_count);
+	cr_expect_str_eq(ref.points[0].label, ref.tpl.keypoints[0].alternatives[0]);
+	const char *answer = "您好！失业前单位和本人已缴纳失业保险费满一年、非因本人意愿中断就业，"
+			     "并已办理失业登记的，可以申领失业保险金，最长可领取十二个月。";
+	struct finding_list out = {0};
+	cr_assert_eq(consult_check(answer, strlen(answer), ref.points, ref.count, &out, err, sizeof err), 0);
+	cr_expect_str_eq(result(&out, "accurate"), "pass", "%s", finding_get(&out, "accurate")->evidence);
+	finding_list_free(&out);
+	grade_reference_free(&ref);
+	/* An FOI template has no key points. */
+	cr_expect_eq(grade_reference_load("foi-budget-2023", &ref, err, sizeof err), GRADE_REFERENCE_BAD);
+	cr_expect(strstr(err, "not a consultation template") != NULL, "%s", err);
+	char *letter = src_path("tests/fixtures/letters/consult_accurate.txt");
+	struct foi_run r = run_foi(NULL, "grade check '%s' --reference consult-unemployment-benefit --json", letter);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "\"code\":\t\"accurate\"") != NULL, "%s", r.out);
+	run_free(&r);
 }

@@ -11,6 +11,7 @@
 
 #include "grader/consult_accuracy.h"
 #include "grader/letter_check.h"
+#include "harness/grade_reference.h"
 #include "harness/letter_file.h"
 #include "tests/unit/letters_expect.h"
 #include "tests/unit/run_foi.h"
@@ -50,14 +51,6 @@ static void compare(const struct expected *e, const char *reply_type, const char
 			note(report, "%s: %s is %s, expected %s", e->name, codes[i], results[i],
 			     e->items[i].result);
 	}
-}
-
-static char *slurp_text(const char *path, size_t *len)
-{
-	char *s = read_file(path);
-	cr_assert_not_null(s, "cannot read %s", path);
-	*len = strlen(s);
-	return s;
 }
 
 Test(letters_corpus, covers_every_reply_type_flaw_and_format)
@@ -115,7 +108,7 @@ Test(letters_corpus, covers_every_reply_type_flaw_and_format)
 	free(v);
 }
 
-Test(letters_corpus, every_expected_result_holds_through_the_library, .timeout = 60)
+Test(letters_corpus, every_expected_result_holds_through_the_library)
 {
 	size_t n;
 	struct expected *v = letters_corpus(&n);
@@ -130,12 +123,11 @@ Test(letters_corpus, every_expected_result_holds_through_the_library, .timeout =
 		const char *codes[40], *results[40];
 		size_t count = 0;
 		if (e->consult) {
-			size_t rlen;
-			char *ref = slurp_text(e->reference, &rlen);
-			struct keypoint_set ks;
-			cr_assert_eq(keypoints_parse(ref, rlen, e->reference, &ks, err, sizeof err), 0, "%s", err);
+			struct grade_reference ref;
+			cr_assert_eq(grade_reference_load(e->reference, &ref, err, sizeof err), GRADE_REFERENCE_OK,
+				     "%s", err);
 			struct finding_list out = {0};
-			cr_assert_eq(consult_check(src.text, src.len, ks.points, ks.count, &out, err, sizeof err), 0,
+			cr_assert_eq(consult_check(src.text, src.len, ref.points, ref.count, &out, err, sizeof err), 0,
 				     "%s: %s", e->name, err);
 			for (size_t k = 0; k < out.count && k < 40; k++, count++) {
 				codes[k] = out.items[k].code;
@@ -143,8 +135,7 @@ Test(letters_corpus, every_expected_result_holds_through_the_library, .timeout =
 			}
 			compare(e, "none", codes, results, count, &report);
 			finding_list_free(&out);
-			keypoint_set_free(&ks);
-			free(ref);
+			grade_reference_free(&ref);
 		} else {
 			struct letter_report rep;
 			int rc = src.unreadable
@@ -168,7 +159,7 @@ Test(letters_corpus, every_expected_result_holds_through_the_library, .timeout =
 	free(v);
 }
 
-Test(letters_corpus, every_expected_result_holds_through_the_command, .timeout = 120)
+Test(letters_corpus, every_expected_result_holds_through_the_command)
 {
 	size_t n;
 	struct expected *v = letters_corpus(&n);

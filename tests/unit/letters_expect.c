@@ -84,7 +84,6 @@ struct expected *letters_corpus(size_t *count)
 	}
 	if (d)
 		closedir(d);
-	free(dir);
 	qsort(v, n, sizeof *v, by_name);
 	*count = n;
 	return v;

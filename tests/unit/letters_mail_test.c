@@ -18,7 +18,6 @@ static struct mail_text parse_fixture(const char *name)
 	static char buf[1 << 16];
 	size_t n = fread(buf, 1, sizeof buf, f);
 	fclose(f);
-	free(path);
 	struct mail_text m;
 	char err[256];
 	cr_assert_eq(mail_text_parse(buf, n, &m, err, sizeof err), 0, "%s: %s", name, err);
