@@ -173,11 +173,17 @@ int text_decode(const char *bytes, size_t len, const char *label, struct decoded
 	}
 	if (utf8_valid(bytes, len))
 		return utf8_repair(bytes, len, out, err, errsz);
-	if (convert("GB18030", bytes, len, 0, out, err, errsz) == 0)
-		return 0;
+	/* UTF-8 with a few stray bytes must not go to GB18030, which accepts almost any byte
+	 * pair and would turn the letter into nonsense; GBK text, read as UTF-8, has far more
+	 * bad bytes than good sequences. */
 	size_t good, bad;
 	utf8_census(bytes, len, &good, &bad);
-	if (good > bad * 4)
+	int said_utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	if (good > bad * 4 || (said_utf8 && good >= bad))
+		return utf8_repair(bytes, len, out, err, errsz);
+	if (convert("GB18030", bytes, len, 0, out, err, errsz) == 0)
+		return 0;
+	if (good > bad)
 		return utf8_repair(bytes, len, out, err, errsz);
 	return convert("GB18030", bytes, len, 1, out, err, errsz);
 }
