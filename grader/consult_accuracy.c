@@ -53,7 +53,7 @@ static int negated(const char *t, size_t at, const char *alt)
 /* Offset of the first non-negated occurrence of alt in t, or -1. */
 static ssize_t find_point(const char *t, size_t len, const char *alt)
 {
-	for (size_t from = 0;;) {
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 		ssize_t p = text_find(t, from, len, alt);
 		if (p < 0)
 			return -1;
@@ -61,6 +61,7 @@ static ssize_t find_point(const char *t, size_t len, const char *alt)
 			return p;
 		from = (size_t)p + 1;
 	}
+	return -1;
 }
 
 int consult_check(const char *reply, size_t len, const struct keypoint *points, size_t count,

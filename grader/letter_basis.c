@@ -62,18 +62,14 @@ static int check_article(const struct letter_doc *d, struct finding_list *out)
 	size_t nfound = 0;
 	ssize_t bare = -1;
 	size_t scan_from = 0;
-	while (nfound < 3) {
-		ssize_t best = -1;
-		const char *name = NULL;
-		for (const char *const *r = reg_names; *r; r++) {
-			ssize_t p = text_find(t, scan_from, len, *r);
-			if (p >= 0 && (best < 0 || p < best)) {
-				best = p;
-				name = *r;
-			}
-		}
+	struct text_cursor cur;
+	text_cursor_init(&cur, t, len, reg_names);
+	for (size_t seen = 0; nfound < 3 && seen < TEXT_SCAN_MAX; seen++) {
+		size_t w = 0;
+		ssize_t best = text_cursor_next(&cur, scan_from, &w);
 		if (best < 0)
 			break;
+		const char *name = reg_names[w];
 		size_t after = (size_t)best + strlen(name);
 		if (text_at(t, len, after, "》"))
 			after += strlen("》");
@@ -176,7 +172,7 @@ static int check_current_law(const struct letter_doc *d, struct finding_list *ou
 	size_t len = d->body.len;
 	for (size_t i = 0; i < sizeof outdated / sizeof outdated[0]; i++) {
 		const struct outdated *o = &outdated[i];
-		for (size_t from = 0;;) {
+		for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 			ssize_t p = text_find(t, from, len, o->anchor);
 			if (p < 0)
 				break;

@@ -80,7 +80,7 @@ static ssize_t signal_find(const struct letter_doc *d, const struct signal *sg)
 {
 	const char *t = d->body.text;
 	size_t from = 0;
-	for (;;) {
+	for (size_t seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 		ssize_t p = text_find(t, from, d->body.len, sg->anchor);
 		if (p < 0)
 			return -1;
@@ -90,6 +90,7 @@ static ssize_t signal_find(const struct letter_doc *d, const struct signal *sg)
 		if (sentence_has(d, (size_t)p, sg->also) && sentence_has(d, (size_t)p, sg->also2))
 			return p;
 	}
+	return -1;
 }
 
 /* Reads "第36条第(4)项", "第36条第4项", "第36条(4)" at p (just after "第36条"): the item. */
@@ -123,7 +124,7 @@ static void find_reply_type(struct letter_doc *d)
 	int cited = 0, cited_count = 0;
 	unsigned cited_set = 0;
 	size_t cited_at = 0;
-	for (size_t from = 0;;) {
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 		ssize_t p = text_find(t, from, d->body.len, "第36条");
 		if (p < 0)
 			break;
@@ -274,20 +275,6 @@ static size_t clause_end(const char *t, size_t p, size_t e)
 	return e;
 }
 
-/* The earliest occurrence at or after from of any of words; sets *which. */
-static ssize_t find_any(const char *t, size_t from, size_t len, const char *const *words, size_t *wlen)
-{
-	ssize_t best = -1;
-	for (; *words; words++) {
-		ssize_t p = text_find(t, from, len, *words);
-		if (p >= 0 && (best < 0 || p < best)) {
-			best = p;
-			*wlen = strlen(*words);
-		}
-	}
-	return best;
-}
-
 static int pass_sentence(const struct letter_doc *d, struct finding_list *out, const char *code,
 			 size_t s, size_t e)
 {
@@ -304,22 +291,25 @@ static int restates_request(const struct letter_doc *d, struct finding_list *out
 {
 	const char *t = d->body.text;
 	size_t len = d->body.len;
-	for (size_t from = 0;;) {
-		size_t wl = 0;
-		ssize_t p = find_any(t, from, len, request_anchors, &wl);
+	struct text_cursor cur;
+	text_cursor_init(&cur, t, len, request_anchors);
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+		size_t w = 0;
+		ssize_t p = text_cursor_next(&cur, from, &w);
 		if (p < 0)
 			break;
 		from = (size_t)p + 1;
-		size_t s, e, after = (size_t)p + wl;
+		size_t s, e, after = (size_t)p + strlen(request_anchors[w]);
 		body_sentence(d, (size_t)p, &s, &e);
 		if (quoted_chars(t, s, e) >= 4 || content_chars(t, after, clause_end(t, after, e)) >= 4)
 			return pass_sentence(d, out, "restates.request", s, e);
 	}
 	/* "你在申请中要求“……”", "关于X的申请". */
 	static const char *const weak[] = {"要求", "申请", NULL};
-	for (size_t from = 0;;) {
-		size_t wl = 0;
-		ssize_t p = find_any(t, from, len, weak, &wl);
+	text_cursor_init(&cur, t, len, weak);
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+		size_t w = 0;
+		ssize_t p = text_cursor_next(&cur, from, &w);
 		if (p < 0)
 			break;
 		from = (size_t)p + 1;
@@ -328,7 +318,7 @@ static int restates_request(const struct letter_doc *d, struct finding_list *out
 		if (quoted_chars(t, (size_t)p, e) >= 4)
 			return pass_sentence(d, out, "restates.request", s, e);
 	}
-	for (size_t from = 0;;) {
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 		ssize_t p = text_find(t, from, len, "关于");
 		if (p < 0)
 			break;
@@ -355,7 +345,7 @@ static int restates_received(const struct letter_doc *d, struct finding_list *ou
 	const char *t = d->body.text;
 	size_t len = d->body.len, from = 0;
 	struct date_match m;
-	while (text_find_date(t, from, len, 1, &m)) {
+	for (size_t seen = 0; seen < TEXT_SCAN_MAX && text_find_date(t, from, len, 1, &m); seen++) {
 		size_t s, e;
 		body_sentence(d, m.start, &s, &e);
 		for (const char *const *w = receipt_words; *w; w++) {

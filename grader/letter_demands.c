@@ -47,7 +47,7 @@ static int check_purpose(const struct letter_doc *d, struct finding_list *out)
 	const char *t = d->body.text;
 	size_t len = d->body.len;
 	for (const char *const *w = purpose_words; *w; w++) {
-		for (size_t from = 0;;) {
+		for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 			ssize_t p = text_find(t, from, len, *w);
 			if (p < 0)
 				break;
@@ -101,7 +101,7 @@ static int check_fee(const struct letter_doc *d, struct finding_list *out)
 	size_t len = d->body.len;
 	ssize_t free_at = -1;
 	for (const char *const *v = pay_verbs; *v; v++) {
-		for (size_t from = 0;;) {
+		for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 			ssize_t p = text_find(t, from, len, *v);
 			if (p < 0)
 				break;

@@ -24,6 +24,29 @@ int text_before(const char *t, size_t at, const char *s)
 	return at >= n && memcmp(t + at - n, s, n) == 0;
 }
 
+void text_cursor_init(struct text_cursor *c, const char *t, size_t len, const char *const *words)
+{
+	*c = (struct text_cursor){.t = t, .len = len, .words = words};
+	while (words[c->n] && c->n < TEXT_CURSOR_WORDS)
+		c->next[c->n++] = -2;
+}
+
+ssize_t text_cursor_next(struct text_cursor *c, size_t from, size_t *which)
+{
+	ssize_t best = -1;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->next[i] == -1)
+			continue;
+		if (c->next[i] == -2 || (size_t)c->next[i] < from)
+			c->next[i] = text_find(c->t, from, c->len, c->words[i]);
+		if (c->next[i] >= 0 && (best < 0 || c->next[i] < best)) {
+			best = c->next[i];
+			*which = i;
+		}
+	}
+	return best;
+}
+
 /* Length of the sentence terminator ending at t[i..], or 0. */
 static size_t terminator_at(const char *t, size_t len, size_t i)
 {

@@ -9,12 +9,33 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* How many occurrences of one phrase a check examines. A letter has a handful; a hostile
+ * text of megabytes of the same phrase would otherwise cost a sentence scan per occurrence. */
+#define TEXT_SCAN_MAX 400
+
 /* Offset of needle in t[from..to), or -1. */
 ssize_t text_find(const char *t, size_t from, size_t to, const char *needle);
 /* 1 when t[at..len) starts with s. */
 int text_at(const char *t, size_t len, size_t at, const char *s);
 /* 1 when t[at - strlen(s)..at) is s. */
 int text_before(const char *t, size_t at, const char *s);
+
+/*
+ * The next occurrence of any of several words, for scanning a text from left to right:
+ * each word's next position is remembered, so a scan costs one pass per word however many
+ * times it is asked. words: NULL-terminated, at most TEXT_CURSOR_WORDS.
+ */
+#define TEXT_CURSOR_WORDS 24
+struct text_cursor {
+	const char *t;
+	size_t len;
+	const char *const *words;
+	size_t n;
+	ssize_t next[TEXT_CURSOR_WORDS]; /* -2: not searched yet; -1: no more */
+};
+void text_cursor_init(struct text_cursor *c, const char *t, size_t len, const char *const *words);
+/* The earliest occurrence at or after from of any word, or -1; *which gets its index. */
+ssize_t text_cursor_next(struct text_cursor *c, size_t from, size_t *which);
 
 /* Sentence around pos in a text without line breaks: [*s, *e), the terminator (。!?;)
  * included; at most about 1200 bytes either side, so hostile text stays linear. */
