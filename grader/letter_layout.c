@@ -278,6 +278,10 @@ static void find_closing(struct letter_doc *d, size_t first_body_line)
 			break;
 		}
 	}
+	/* Some units sign below the date. */
+	if (d->issuer_line == LINE_NONE && d->date_line != LINE_NONE && d->date_line + 1 < d->nlines &&
+	    is_org(t, d->lines[d->date_line + 1].start, d->lines[d->date_line + 1].end))
+		d->issuer_line = d->date_line + 1;
 	d->closing_line = d->nlines;
 	if (d->date_line != LINE_NONE)
 		d->closing_line = d->date_line;

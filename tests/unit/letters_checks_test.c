@@ -142,6 +142,9 @@ Test(letters_checks, form_items)
 		      "form.date", "pass", "a date in Chinese numerals");
 	expect_change("　　　　　　　　　　　　随州市财政局\n", "", "form.issuer", "fail", "no issuer");
 	expect_change("　　　　　　　　　　　　随州市财政局\n　　　　　　　　　　　　2023年10月12日\n",
+		      "　　　　　　　　　　　　2023年10月12日\n　　　　　　　　　　　　随州市财政局\n", "form.issuer", "pass",
+		      "signed below the date");
+	expect_change("　　　　　　　　　　　　随州市财政局\n　　　　　　　　　　　　2023年10月12日\n",
 		      "随州市财政局（盖章）　2023年10月12日\n", "form.issuer", "pass", "issuer and date on one line");
 }
 
