@@ -148,3 +148,22 @@ oom:
 	snprintf(err, errsz, "out of memory");
 	return -1;
 }
+
+int consult_unreadable(const char *reason, size_t count, struct finding_list *out, char *err,
+		       size_t errsz)
+{
+	out->codes_owned = 1;
+	for (size_t i = 0; i <= count; i++) {
+		char *code = NULL;
+		if ((i < count ? asprintf(&code, "keypoint.%zu", i + 1) : asprintf(&code, "accurate")) < 0) {
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+		if (finding_add(out, code, FINDING_UNKNOWN, "%s", reason)) {
+			free(code);
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+	}
+	return 0;
+}

@@ -30,4 +30,9 @@ struct keypoint {
 int consult_check(const char *reply, size_t len, const struct keypoint *points, size_t count,
 		  struct finding_list *out, char *err, size_t errsz);
 
+/* For an answer foi cannot read (a scanned attachment): count "keypoint.N" findings and
+ * "accurate", all unknown with the reason as evidence. out must be empty. */
+int consult_unreadable(const char *reason, size_t count, struct finding_list *out, char *err,
+		       size_t errsz);
+
 #endif

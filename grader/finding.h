@@ -24,7 +24,7 @@ struct finding {
 	char *evidence;              /* owned, UTF-8, never NULL once set */
 };
 
-/* A growable list of findings; owns every evidence string and, when code_owned, the codes. */
+/* A growable list of findings; owns every evidence string and, when codes_owned, the codes. */
 struct finding_list {
 	struct finding *items;
 	size_t count, cap;

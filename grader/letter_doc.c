@@ -11,13 +11,6 @@ void body_sentence(const struct letter_doc *d, size_t pos, size_t *s, size_t *e)
 	text_sentence(d->body.text, d->body.len, pos, s, e);
 }
 
-size_t body_next_sentence(const struct letter_doc *d, size_t pos)
-{
-	size_t s, e;
-	body_sentence(d, pos, &s, &e);
-	return e;
-}
-
 char *body_quote(const struct letter_doc *d, size_t start, size_t end)
 {
 	return norm_source_span(&d->body, d->src, d->srclen, start, end, EVIDENCE_CPS);

@@ -62,8 +62,6 @@ void letter_find_kind(struct letter_doc *d);
 
 /* Sentence around pos in the body: [*s, *e), the terminator (。!?;) included. */
 void body_sentence(const struct letter_doc *d, size_t pos, size_t *s, size_t *e);
-/* The offset just after the sentence containing pos (start of the next one). */
-size_t body_next_sentence(const struct letter_doc *d, size_t pos);
 
 /* Evidence quoting the source for body[start..end) or norm[start..end). Owned. */
 char *body_quote(const struct letter_doc *d, size_t start, size_t end);

@@ -173,7 +173,6 @@ static int check_bodies(const struct letter_doc *d, const struct remedy *r, stru
 				   "no remedy notice, so no body to apply to is named");
 	}
 	const char *t = d->body.text;
-	size_t len = d->body.len;
 	enum named rec = NAMED_NONE, lit = NAMED_NONE;
 	size_t ra = 0, rb = 0, la = 0, lb = 0;
 	if (r->reconsider >= 0) {
@@ -210,7 +209,6 @@ static int check_bodies(const struct letter_doc *d, const struct remedy *r, stru
 			}
 		}
 	}
-	(void)len;
 	char *rq = rec != NAMED_NONE ? body_quote(d, ra, rb) : NULL;
 	char *lq = lit != NAMED_NONE ? body_quote(d, la, lb) : NULL;
 	const char *rs = rq ? rq : "", *ls = lq ? lq : "";

@@ -163,10 +163,9 @@ static int grade_check(const struct grade_opts *o)
 	char heading[512];
 	int rc;
 	if (points.count) {
-		rc = src.unreadable ? -1 : consult_check(src.text, src.len, points.points, points.count,
-							 &consult, err, sizeof err);
-		if (src.unreadable)
-			snprintf(err, sizeof err, "%s", src.unreadable);
+		rc = src.unreadable ? consult_unreadable(src.unreadable, points.count, &consult, err, sizeof err)
+				    : consult_check(src.text, src.len, points.points, points.count, &consult, err,
+						    sizeof err);
 		items = &consult;
 		snprintf(heading, sizeof heading, "reply to a consultation, %zu key points", points.count);
 	} else {

@@ -119,3 +119,16 @@ Test(letters_consult, shipped_templates_by_id)
 	cr_expect(strstr(r.out, "\"code\":\t\"accurate\"") != NULL, "%s", r.out);
 	run_free(&r);
 }
+
+Test(letters_consult, an_answer_in_an_unreadable_attachment_is_for_the_reviewer)
+{
+	char *mail = src_path("tests/fixtures/letters/mail_pdf_only.eml");
+	char *ref = src_path("tests/fixtures/letters/references/unemployment_benefit.tpl");
+	struct foi_run r = run_foi(NULL, "grade check '%s' --reference '%s'", mail, ref);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "keypoint.4           unknown  the letter is in an attachment foi cannot read") != NULL,
+		  "%s", r.out);
+	cr_expect(strstr(r.out, "accurate             unknown") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "0 pass, 0 fail, 5 unknown") != NULL, "%s", r.out);
+	run_free(&r);
+}
