@@ -117,6 +117,18 @@ static const struct foi_command commands[] = {
 	 "  --dir DIR  read templates from DIR instead of the shipped ones\n"
 	 "  Works outside a workspace. Format: templates/README.md.\n",
 	 cmd_templates},
+	{"channel", "check a unit's FOI guide page for channel clarity",
+	 "usage: foi channel check --file PAGE.html [--base-url URL] [--charset NAME] [--json]\n"
+	 "  Reads a saved 政府信息公开指南 page (any charset; - for standard input) and reports,\n"
+	 "  with evidence, whether it lists each application channel: guide.present,\n"
+	 "  channel.online, channel.postal, channel.office, channel.phone,\n"
+	 "  channel.email_or_fax, guide.notes (each pass, fail or unknown).\n"
+	 "  --base-url URL  the address the page was fetched from (resolves its links)\n"
+	 "  --charset NAME  the charset the server sent (overrides the page's <meta>)\n"
+	 "  --json          {\"items\": [{\"code\", \"result\", \"evidence\"}]}\n"
+	 "  Exit status: 0 when no item fails, 1 when one does, 3 when the file cannot be\n"
+	 "  checked (too large).\n",
+	 cmd_channel},
 };
 
 const struct foi_command *command_table(size_t *count)

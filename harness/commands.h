@@ -23,6 +23,7 @@ int command_usage_error(const char *name, const char *fmt, ...) __attribute__((f
 
 /* One line per command; the table in commands.c lists them in the order --help shows. */
 int cmd_calendar(struct foi_app *app, int argc, char **argv);
+int cmd_channel(struct foi_app *app, int argc, char **argv);
 int cmd_deadline(struct foi_app *app, int argc, char **argv);
 int cmd_elapsed(struct foi_app *app, int argc, char **argv);
 int cmd_grade(struct foi_app *app, int argc, char **argv);

@@ -1,0 +1,197 @@
+/*
+ * foi channel check: the channel-clarity check of one guide page saved as a file, outside
+ * any workspace. The check itself is grader/guide_check.c; this reads the file and shows
+ * the items as a table or as JSON.
+ */
+#include "grader/guide_check.h"
+#include "harness/commands.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#define WHAT "channel check"
+
+/* Reads at most GUIDE_MAX_BYTES (one more tells it is too big); "-" is standard input. */
+static int read_page(const char *path, unsigned char **data, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		foi_error(WHAT, "%s: %s", path, strerror(errno));
+		return FOI_EXIT_FAIL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			foi_error(WHAT, "%s: is a folder, not a page", path);
+			if (f != stdin)
+				fclose(f);
+			return FOI_EXIT_DATA;
+		}
+		if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > GUIDE_MAX_BYTES) {
+			foi_error(WHAT, "%s: the file is %lld bytes; a guide page is at most %u MiB", path,
+				  (long long)st.st_size, GUIDE_MAX_BYTES / (1024 * 1024));
+			if (f != stdin)
+				fclose(f);
+			return FOI_EXIT_DATA;
+		}
+	}
+	size_t cap = 64 * 1024, n = 0;
+	unsigned char *buf = malloc(cap);
+	int rc = FOI_EXIT_OK;
+	while (buf) {
+		if (n == cap) {
+			if (cap > GUIDE_MAX_BYTES) {
+				foi_error(WHAT, "%s: more than %u MiB; a guide page is smaller", path,
+					  GUIDE_MAX_BYTES / (1024 * 1024));
+				rc = FOI_EXIT_DATA;
+				break;
+			}
+			unsigned char *p = realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0) {
+			if (ferror(f)) {
+				foi_error(WHAT, "%s: %s", path, strerror(errno));
+				rc = FOI_EXIT_FAIL;
+			}
+			break;
+		}
+	}
+	if (f != stdin)
+		fclose(f);
+	if (!buf) {
+		foi_error(WHAT, "%s: out of memory", path);
+		return FOI_EXIT_FAIL;
+	}
+	if (rc == FOI_EXIT_OK && n > GUIDE_MAX_BYTES) {
+		foi_error(WHAT, "%s: more than %u MiB; a guide page is smaller", path,
+			  GUIDE_MAX_BYTES / (1024 * 1024));
+		rc = FOI_EXIT_DATA;
+	}
+	if (rc != FOI_EXIT_OK) {
+		free(buf);
+		return rc;
+	}
+	*data = buf;
+	*len = n;
+	return FOI_EXIT_OK;
+}
+
+static int print_json(const struct guide_report *r)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *items = root ? cJSON_AddArrayToObject(root, "items") : NULL;
+	int ok = items != NULL;
+	for (int i = 0; ok && i < GUIDE_ITEM_COUNT; i++) {
+		cJSON *it = cJSON_CreateObject();
+		ok = it && cJSON_AddItemToArray(items, it) &&
+		     cJSON_AddStringToObject(it, "code", r->items[i].code) &&
+		     cJSON_AddStringToObject(it, "result", guide_result_name(r->items[i].result)) &&
+		     cJSON_AddStringToObject(it, "evidence", r->items[i].evidence);
+	}
+	char *text = ok ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	if (!text) {
+		foi_error(WHAT, "out of memory writing JSON");
+		return -1;
+	}
+	puts(text);
+	free(text);
+	return 0;
+}
+
+static void print_table(const char *path, const struct guide_report *r)
+{
+	if (!r->charset[0]) {
+		printf("page: %s (not text)\n\n", path);
+	} else {
+		printf("page: %s (read as %s", path, r->charset);
+		if (r->declared[0] && strcasecmp(r->declared, r->charset) != 0)
+			printf(", declared %s", r->declared);
+		if (r->bad_sequences)
+			printf(", %zu undecodable byte sequence%s", r->bad_sequences,
+			       r->bad_sequences == 1 ? "" : "s");
+		printf(")\n\n");
+	}
+	printf("%-22s %-8s %s\n", "ITEM", "RESULT", "EVIDENCE");
+	for (int i = 0; i < GUIDE_ITEM_COUNT; i++)
+		printf("%-22s %-8s %s\n", r->items[i].code, guide_result_name(r->items[i].result),
+		       r->items[i].evidence);
+}
+
+static int channel_check(int argc, char **argv)
+{
+	const char *file = NULL, *base_url = NULL, *charset = NULL;
+	int json = 0;
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = strcmp(a, "--file") == 0       ? &file
+				    : strcmp(a, "--base-url") == 0 ? &base_url
+				    : strcmp(a, "--charset") == 0  ? &charset
+								   : NULL;
+		if (slot) {
+			if (i + 1 >= argc)
+				return command_usage_error("channel", "%s needs a value", a);
+			*slot = argv[++i];
+		} else if (strcmp(a, "--json") == 0) {
+			json = 1;
+		} else {
+			return command_usage_error("channel", "unexpected argument '%s'", a);
+		}
+	}
+	if (!file)
+		return command_usage_error("channel", "check needs --file PAGE.html");
+
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc = read_page(file, &data, &len);
+	if (rc != FOI_EXIT_OK)
+		return rc;
+	struct guide_source src = {.data = data, .len = len, .base_url = base_url, .charset_hint = charset};
+	struct guide_report report;
+	char err[FOI_ERR_MAX];
+	rc = guide_check(&src, &report, err, sizeof err);
+	free(data);
+	if (rc != 0) {
+		foi_error(WHAT, "%s: %s", file, err);
+		guide_report_free(&report);
+		return FOI_EXIT_DATA;
+	}
+	int failed = 0;
+	for (int i = 0; i < GUIDE_ITEM_COUNT; i++)
+		if (report.items[i].result == GUIDE_FAIL)
+			failed = 1;
+	if (json) {
+		if (print_json(&report) != 0) {
+			guide_report_free(&report);
+			return FOI_EXIT_FAIL;
+		}
+	} else {
+		print_table(strcmp(file, "-") == 0 ? "(standard input)" : file, &report);
+	}
+	guide_report_free(&report);
+	return failed ? FOI_EXIT_FAIL : FOI_EXIT_OK;
+}
+
+int cmd_channel(struct foi_app *app, int argc, char **argv)
+{
+	(void)app; /* works outside any workspace */
+	if (argc < 2)
+		return command_usage_error("channel", "missing subcommand");
+	if (strcmp(argv[1], "check") == 0)
+		return channel_check(argc, argv);
+	return command_usage_error("channel", "unknown subcommand '%s'", argv[1]);
+}
