@@ -2,8 +2,8 @@
  * foi grade check: the automatic checks on one reply, from a file, outside any workspace.
  * A letter (--kind foi, the default) gets the reply-conformity items; a reply to a
  * consultation (--kind consult) is compared with the key points of a reference template.
- * Every result is a suggestion with its evidence; the exit status says whether the file
- * could be checked, not whether the letter passed.
+ * Every result is a suggestion with its evidence. Like `foi channel check`, the exit status
+ * is 0 when no item fails and 1 when one does (the report is printed either way).
  */
 #include "harness/commands.h"
 #include "harness/grade_reference.h"
@@ -192,6 +192,9 @@ static int grade_check(const struct grade_opts *o)
 	} else {
 		print_table(o->file, &src, heading, items);
 	}
+	for (size_t i = 0; status == FOI_EXIT_OK && i < items->count; i++)
+		if (items->items[i].result == FINDING_FAIL)
+			status = FOI_EXIT_FAIL;
 	letter_report_free(&report);
 	finding_list_free(&consult);
 	grade_reference_free(&points);

@@ -61,8 +61,9 @@ static const struct foi_command commands[] = {
 	 "      --kind consult.\n"
 	 "  --json   {\"reply_type\": \"1\"..\"7\" | \"39\" | null, \"items\": [{\"code\", \"result\",\n"
 	 "           \"evidence\"}]}\n"
-	 "  Exit status 0 when the file was checked (whatever the results), 1 when it cannot be\n"
-	 "  read, 2 for usage errors, 3 when it holds no letter (binary, too large, empty).\n",
+	 "  Exit status 0 when no item fails, 1 when one fails (the report is printed either way)\n"
+	 "  or the file cannot be read, 2 for usage errors, 3 when it holds no letter (binary,\n"
+	 "  too large, empty).\n",
 	 cmd_grade},
 	{"init", "create a workspace (foi.ini, foi.db, store/, units.csv)",
 	 "usage: foi init [DIR]\n"

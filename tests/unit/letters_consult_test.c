@@ -77,19 +77,30 @@ Test(letters_consult, readable_tables_for_people)
 	char *letter = src_path("tests/fixtures/letters/consult_missing_point.eml");
 	char *ref = src_path("tests/fixtures/letters/references/unemployment_benefit.tpl");
 	struct foi_run r = run_foi(NULL, "grade check '%s' --reference '%s'", letter, ref);
-	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.status, 1, "an inaccurate answer exits 1: %s", r.err);
 	cr_expect(strstr(r.out, "reply to a consultation, 4 key points") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "accurate             fail     2 of 4 key points present; missing: 失业登记, 60日内") != NULL,
 		  "%s", r.out);
 	run_free(&r);
 	letter = src_path("tests/fixtures/letters/flaw_litigation_3months.txt");
 	r = run_foi(NULL, "grade check '%s' --applicant 何静", letter);
-	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.status, 1, "a failing item exits 1: %s", r.err);
 	cr_expect(strstr(r.out, "final reply (答复书), reply type 4") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "ITEM                 RESULT   EVIDENCE") != NULL);
 	cr_expect(strstr(r.out, "remedy.periods       fail     litigation within 3个月") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "form.salutation      pass     何静：") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "14 pass, 1 fail, 1 unknown") != NULL, "%s", r.out);
+	run_free(&r);
+}
+
+Test(letters_consult, exit_zero_when_nothing_fails)
+{
+	char *letter = src_path("tests/fixtures/letters/t1_published.txt");
+	struct foi_run r = run_foi(NULL, "grade check '%s' --applicant 陈建国", letter);
+	cr_expect_eq(r.status, 0, "no item fails (the seal is unknown): %s", r.err);
+	run_free(&r);
+	r = run_foi(NULL, "grade check '%s' --applicant 李四", letter);
+	cr_expect_eq(r.status, 1, "the salutation names someone else: %s", r.out);
 	run_free(&r);
 }
 
@@ -115,7 +126,7 @@ Test(letters_consult, shipped_templates_by_id)
 	cr_expect(strstr(err, "not a consultation template") != NULL, "%s", err);
 	char *letter = src_path("tests/fixtures/letters/consult_accurate.txt");
 	struct foi_run r = run_foi(NULL, "grade check '%s' --reference consult-unemployment-benefit --json", letter);
-	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect_eq(r.status, 1, "this answer does not fit that question: %s", r.err);
 	cr_expect(strstr(r.out, "\"code\":\t\"accurate\"") != NULL, "%s", r.out);
 	run_free(&r);
 }
