@@ -45,6 +45,26 @@ static const struct foi_command commands[] = {
 	 "  elapsed clock: working_days is the working time elapsed, in days.\n"
 	 "  band: \"1\" within 1 working day, \"5\" after 1 and within 5, else \"late\".\n",
 	 cmd_elapsed},
+	{"grade", "check a reply letter or consultation answer (automatic suggestions)",
+	 "usage: foi grade check FILE [--kind foi|consult] [--applicant NAME]\n"
+	 "                            [--reference TEMPLATE] [--json]\n"
+	 "  Runs the automatic checks on one reply, outside any workspace. FILE is an e-mail\n"
+	 "  (.eml: the letter is taken from an attached .txt/.html letter, else the body), an\n"
+	 "  HTML letter or page (.html, .htm) or a text letter (.txt); UTF-8, GBK or GB18030.\n"
+	 "  --kind foi (default): the reply-conformity items (form.*, restates.*, conclusion.type,\n"
+	 "      basis.*, remedy.*, no_purpose_demand, no_fee_demand), each pass, fail or unknown\n"
+	 "      with its evidence, and the reply type (§36 types 1-7, or 39 for a §39 notice).\n"
+	 "  --applicant NAME   the applicant's name, checked against the salutation\n"
+	 "  --kind consult --reference TEMPLATE   compare an answer with the key points of a\n"
+	 "      consultation template (a .tpl file, or the id of a shipped one, see 'foi templates\n"
+	 "      list --kind consult'); 'accurate' when all are present. --reference alone implies\n"
+	 "      --kind consult.\n"
+	 "  --json   {\"reply_type\": \"1\"..\"7\" | \"39\" | null, \"items\": [{\"code\", \"result\",\n"
+	 "           \"evidence\"}]}\n"
+	 "  Exit status 0 when no item fails, 1 when one fails (the report is printed either way)\n"
+	 "  or the file cannot be read, 2 for usage errors, 3 when it holds no letter (binary,\n"
+	 "  too large, empty).\n",
+	 cmd_grade},
 	{"init", "create a workspace (foi.ini, foi.db, store/, units.csv)",
 	 "usage: foi init [DIR]\n"
 	 "  Makes DIR (default: -C DIR, else the current folder) a workspace: foi.ini copied\n"

@@ -1,0 +1,202 @@
+/*
+ * The legal basis: does the letter cite the 2019 Regulation to the article, and does it
+ * avoid the 2007 Regulation's numbering (reply types under article 21, the 15-working-day
+ * deadline of article 24, "special needs" of article 13, remedies under article 33)?
+ */
+#include "grader/letter_doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const reg_names[] = {"政府信息公开条例》", "政府信息公开条例", "《条例》", NULL};
+
+/* Reads "第N条" at p; returns the end or 0. */
+static size_t article_at(const char *t, size_t len, size_t p)
+{
+	if (!text_at(t, len, p, "第"))
+		return 0;
+	size_t k = p + strlen("第"), n = k;
+	while (k < len && t[k] >= '0' && t[k] <= '9')
+		k++;
+	if (k == n || !text_at(t, len, k, "条"))
+		return 0;
+	return k + strlen("条");
+}
+
+/* Extends a citation end over 第N款, 第(N)项, 第N项, (N). */
+static size_t citation_tail(const char *t, size_t len, size_t p)
+{
+	for (;;) {
+		size_t k = p;
+		if (text_at(t, len, k, "第"))
+			k += strlen("第");
+		int paren = k < len && t[k] == '(';
+		if (paren)
+			k++;
+		size_t n = k;
+		while (k < len && t[k] >= '0' && t[k] <= '9')
+			k++;
+		if (k == n)
+			return p;
+		if (paren) {
+			if (k >= len || t[k] != ')')
+				return p;
+			k++;
+			if (text_at(t, len, k, "项"))
+				k += strlen("项");
+		} else if (text_at(t, len, k, "款") || text_at(t, len, k, "项")) {
+			k += strlen("款");
+		} else {
+			return p;
+		}
+		p = k;
+	}
+}
+
+static int check_article(const struct letter_doc *d, struct finding_list *out)
+{
+	const char *t = d->body.text;
+	size_t len = d->body.len;
+	char found[3][512];
+	size_t nfound = 0;
+	ssize_t bare = -1;
+	size_t scan_from = 0;
+	struct text_cursor cur;
+	text_cursor_init(&cur, t, len, reg_names);
+	for (size_t seen = 0; nfound < 3 && seen < TEXT_SCAN_MAX; seen++) {
+		size_t w = 0;
+		ssize_t best = text_cursor_next(&cur, scan_from, &w);
+		if (best < 0)
+			break;
+		const char *name = reg_names[w];
+		size_t after = (size_t)best + strlen(name);
+		if (text_at(t, len, after, "》"))
+			after += strlen("》");
+		scan_from = after;
+		/* Allow a few words between the name and the article: "条例》(国务院令第711号)第36条". */
+		size_t s, e;
+		body_sentence(d, (size_t)best, &s, &e);
+		size_t art = 0;
+		for (size_t k = after; k < e && k < after + 48 && !art; k++)
+			art = article_at(t, len, k);
+		if (!art) {
+			if (bare < 0)
+				bare = best;
+			continue;
+		}
+		size_t end = citation_tail(t, len, art);
+		/* Quote from the opening 《 when there is one nearby. */
+		size_t start = (size_t)best;
+		for (size_t k = (size_t)best; k > s && (size_t)best - k < 48; k--)
+			if (text_at(t, len, k, "《")) {
+				start = k;
+				break;
+			}
+		char *q = body_quote(d, start, end);
+		snprintf(found[nfound++], sizeof found[0], "%s", q ? q : "");
+		free(q);
+		scan_from = end;
+	}
+	if (nfound) {
+		return finding_add(out, "basis.article", FINDING_PASS, "%s%s%s%s%s", found[0],
+				   nfound > 1 ? "; " : "", nfound > 1 ? found[1] : "",
+				   nfound > 2 ? "; " : "", nfound > 2 ? found[2] : "");
+	}
+	if (bare >= 0) {
+		size_t s, e;
+		body_sentence(d, (size_t)bare, &s, &e);
+		char *q = body_quote(d, s, e);
+		int rc = finding_add(out, "basis.article", FINDING_FAIL,
+				     "cites the Regulation without naming an article: %s", q ? q : "");
+		free(q);
+		return rc;
+	}
+	return finding_add(out, "basis.article", FINDING_FAIL,
+			   "no article of the Regulation on Open Government Information cited");
+}
+
+/* Traces of the 2007 Regulation: the anchor, words its sentence must hold (any of `with`,
+ * when set), words that excuse it (any of `unless`), and what it means. */
+struct outdated {
+	const char *anchor;
+	const char *const *with;
+	const char *const *unless;
+	const char *why;
+};
+
+static const char *const w_reg[] = {"条例", NULL};
+static const char *const w_deadline[] = {"答复", "延长", "延期", NULL};
+static const char *const u_deadline[] = {"第三方", "征求", "意见", "补正", NULL};
+static const char *const w_needs[] = {"特殊需要", "生产", "科研", NULL};
+static const char *const w_remedy[] = {"复议", "诉讼", NULL};
+static const char *const w_third[] = {"第三方", NULL};
+static const char *const w_fee[] = {"费", NULL};
+static const char *const w_extend[] = {"延长", "延期", "期限", NULL};
+
+static const struct outdated outdated[] = {
+	{"第21条", w_reg, NULL,
+	 "article 21 is where the 2007 Regulation listed the replies; since 2019 it is article 36"},
+	{"第24条", w_extend, NULL,
+	 "article 24 is the 2007 Regulation's deadline; since 2019 it is article 33"},
+	{"15个工作日", w_deadline, u_deadline,
+	 "15 working days is the 2007 deadline; since 2019 a reply is due in 20 working days (§33)"},
+	{"生产、生活、科研", NULL, NULL,
+	 "\"special needs of production, living and research\" is the 2007 wording (article 13), dropped in 2019"},
+	{"生产生活科研", NULL, NULL,
+	 "\"special needs of production, living and research\" is the 2007 wording (article 13), dropped in 2019"},
+	{"第13条", w_needs, NULL,
+	 "article 13 of the 2007 Regulation (special needs) was dropped in 2019"},
+	{"第33条", w_remedy, NULL,
+	 "article 33 is where the 2007 Regulation placed remedies; the 2019 article 33 is the deadline"},
+	{"第23条", w_third, NULL,
+	 "article 23 is the 2007 Regulation's third-party rule; since 2019 it is article 32"},
+	{"第27条", w_fee, NULL,
+	 "article 27 is the 2007 Regulation's fee rule; since 2019 information is free (§42)"},
+	{"国务院令第492号", NULL, NULL, "State Council Order 492 is the 2007 Regulation"},
+	{"国办发[2008]36号", NULL, NULL,
+	 "the 2008 opinions (国办发〔2008〕36号) applied the 2007 Regulation"},
+};
+
+static int any_in(const char *t, size_t s, size_t e, const char *const *words)
+{
+	for (; words && *words; words++)
+		if (text_find(t, s, e, *words) >= 0)
+			return 1;
+	return 0;
+}
+
+static int check_current_law(const struct letter_doc *d, struct finding_list *out)
+{
+	const char *t = d->body.text;
+	size_t len = d->body.len;
+	for (size_t i = 0; i < sizeof outdated / sizeof outdated[0]; i++) {
+		const struct outdated *o = &outdated[i];
+		for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+			ssize_t p = text_find(t, from, len, o->anchor);
+			if (p < 0)
+				break;
+			from = (size_t)p + 1;
+			size_t s, e;
+			body_sentence(d, (size_t)p, &s, &e);
+			if (o->with && !any_in(t, s, e, o->with))
+				continue;
+			if (o->unless && any_in(t, s, e, o->unless))
+				continue;
+			char *q = body_quote(d, s, e);
+			int rc = finding_add(out, "basis.current_law", FINDING_FAIL, "%s: %s", o->why,
+					     q ? q : "");
+			free(q);
+			return rc;
+		}
+	}
+	return finding_add(out, "basis.current_law", FINDING_PASS,
+			   "no 2007 article numbers, deadlines or wording found");
+}
+
+int letter_check_basis(const struct letter_doc *d, struct finding_list *out)
+{
+	if (check_article(d, out))
+		return -1;
+	return check_current_law(d, out);
+}

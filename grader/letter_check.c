@@ -1,0 +1,127 @@
+/* letter_check(): prepare the letter, run every check group, in the stable item order. */
+#include "grader/letter_check.h"
+#include "grader/letter_doc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const letter_item_codes[LETTER_ITEM_COUNT] = {
+	"form.title", "form.docno", "form.salutation", "form.issuer", "form.date", "form.seal",
+	"restates.request", "restates.received", "conclusion.type", "basis.article",
+	"basis.current_law", "remedy.notice", "remedy.periods", "remedy.bodies",
+	"no_purpose_demand", "no_fee_demand",
+};
+
+static const char *const item_descriptions[LETTER_ITEM_COUNT] = {
+	"the letter has a title (…答复书, …告知书)",
+	"the letter has a document number, e.g. 〔2023〕12号",
+	"the salutation names the applicant",
+	"the issuing body is named at the end",
+	"the letter is dated",
+	"the letter bears the issuer's seal (seen only on the original)",
+	"the letter restates what was requested",
+	"the letter states when the request was received",
+	"the conclusion is one of the seven types of §36, or a §39 notice",
+	"the legal basis cites the 2019 Regulation to the article",
+	"no 2007 Regulation numbering, deadlines or wording",
+	"both administrative reconsideration and litigation are offered",
+	"reconsideration within 60 days, litigation within 6 months",
+	"the bodies to apply to are named",
+	"the letter does not demand the purpose of the request",
+	"the letter does not demand a fee for an ordinary request",
+};
+
+const char *letter_item_describe(const char *code)
+{
+	for (size_t i = 0; i < LETTER_ITEM_COUNT; i++)
+		if (strcmp(letter_item_codes[i], code) == 0)
+			return item_descriptions[i];
+	return NULL;
+}
+
+const char *letter_reply_type_name(int t)
+{
+	static const char *const names[] = {NULL, "1", "2", "3", "4", "5", "6", "7"};
+	if (t >= 1 && t <= 7)
+		return names[t];
+	if (t == LETTER_REPLY_39)
+		return "39";
+	return NULL;
+}
+
+const char *letter_reply_type_describe(int t)
+{
+	switch (t) {
+	case 1: return "§36(一) already made public: where to get it";
+	case 2: return "§36(二) disclosed, or how and when to get it";
+	case 3: return "§36(三) not disclosed, with the reason";
+	case 4: return "§36(四) the information does not exist";
+	case 5: return "§36(五) not this body's information to disclose";
+	case 6: return "§36(六) a repeated request, not handled again";
+	case 7: return "§36(七) governed by special provisions of other laws";
+	case LETTER_REPLY_39: return "§39 not handled as an information request (petition, complaint)";
+	}
+	return "no conclusion found";
+}
+
+const char *letter_kind_describe(enum letter_kind kind)
+{
+	switch (kind) {
+	case LETTER_FINAL: return "final reply (答复书)";
+	case LETTER_SUPPLEMENT: return "request to supplement (补正告知书, §30)";
+	case LETTER_EXTENSION: return "extension notice (延期答复告知书, §33)";
+	case LETTER_ACK: return "acknowledgement (受理回执)";
+	}
+	return "letter";
+}
+
+int letter_check(const char *text, size_t len, const char *applicant,
+		 struct letter_report *out, char *err, size_t errsz)
+{
+	*out = (struct letter_report){0};
+	struct letter_doc d;
+	if (letter_doc_build(&d, text, len, applicant, err, errsz))
+		return -1;
+	if (d.norm.len == 0) {
+		letter_doc_free(&d);
+		return letter_report_unreadable("the letter has no text", out, err, errsz);
+	}
+	out->kind = d.kind;
+	out->reply_type = d.kind == LETTER_FINAL ? d.reply_type : 0;
+	int rc = letter_check_form(&d, &out->items) || letter_check_restates(&d, &out->items) ||
+		 letter_check_conclusion(&d, &out->items) || letter_check_basis(&d, &out->items) ||
+		 letter_check_remedy(&d, &out->items) || letter_check_demands(&d, &out->items);
+	letter_doc_free(&d);
+	if (rc || out->items.count != LETTER_ITEM_COUNT) {
+		letter_report_free(out);
+		snprintf(err, errsz, rc ? "out of memory" : "internal error: a check reported no finding");
+		return -1;
+	}
+	/* The order is the contract; the groups append in it. */
+	for (size_t i = 0; i < LETTER_ITEM_COUNT; i++)
+		if (strcmp(out->items.items[i].code, letter_item_codes[i]) != 0) {
+			letter_report_free(out);
+			snprintf(err, errsz, "internal error: item %zu is %s, expected %s", i,
+				 out->items.items[i].code, letter_item_codes[i]);
+			return -1;
+		}
+	return 0;
+}
+
+int letter_report_unreadable(const char *reason, struct letter_report *out, char *err, size_t errsz)
+{
+	*out = (struct letter_report){0};
+	for (size_t i = 0; i < LETTER_ITEM_COUNT; i++)
+		if (finding_add(&out->items, letter_item_codes[i], FINDING_UNKNOWN, "%s", reason)) {
+			letter_report_free(out);
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+	return 0;
+}
+
+void letter_report_free(struct letter_report *r)
+{
+	finding_list_free(&r->items);
+	*r = (struct letter_report){0};
+}

@@ -1,0 +1,400 @@
+/*
+ * What the letter says: its kind (final reply, request to supplement, extension notice,
+ * acknowledgement), the §36 type of its conclusion (or a §39 notice), and whether it
+ * restates the request and the date the request was received.
+ */
+#include "grader/letter_doc.h"
+#include "grader/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A wording that signals a reply type. The anchor must occur in a sentence that also holds
+ * `also` and `also2` (when set), and must not directly follow `not_after`. */
+struct signal {
+	int type;
+	const char *anchor, *also, *also2, *not_after;
+};
+
+/* In priority order: the first signal found decides when the letter cites no §36 item.
+ * Specific conclusions come before the generic words a reply of another type may use too
+ * (a "not this body's" reply often says the body made no such information, too). */
+static const struct signal signals[] = {
+	{LETTER_REPLY_39, "不作为政府信息公开申请", NULL, NULL, NULL},
+	{LETTER_REPLY_39, "不作为信息公开申请", NULL, NULL, NULL},
+	{LETTER_REPLY_39, "不属于政府信息公开申请", NULL, NULL, NULL},
+	{LETTER_REPLY_39, "信访", "渠道", NULL, NULL},
+	{LETTER_REPLY_39, "信访", "途径", NULL, NULL},
+	{LETTER_REPLY_39, "投诉", "渠道", NULL, NULL},
+	{LETTER_REPLY_39, "举报", "渠道", NULL, NULL},
+	{6, "不予重复处理", NULL, NULL, NULL},
+	{6, "重复申请", NULL, NULL, NULL},
+	{6, "重复提出", NULL, NULL, NULL},
+	{7, "特别规定", NULL, NULL, NULL},
+	{7, "规定办理", "登记", NULL, NULL},
+	{7, "规定查询", "登记", NULL, NULL},
+	{5, "不属于本", "负责公开", NULL, NULL},
+	{5, "不属于本", "公开", NULL, NULL},
+	{5, "不属于本", "职责", NULL, NULL},
+	{5, "不属于本", "职能", NULL, NULL},
+	{5, "不是本", "负责公开", NULL, NULL},
+	{4, "不存在", "信息", NULL, NULL},
+	{4, "未制作", NULL, NULL, NULL},
+	{4, "未检索到", NULL, NULL, NULL},
+	{4, "没有检索到", NULL, NULL, NULL},
+	{4, "未查到", "信息", NULL, NULL},
+	{4, "未获取", "信息", NULL, NULL},
+	{1, "已主动公开", NULL, NULL, NULL},
+	{1, "已经主动公开", NULL, NULL, NULL},
+	{1, "已予主动公开", NULL, NULL, NULL},
+	{1, "主动公开", "已于", NULL, NULL},
+	{1, "主动公开", "已在", NULL, NULL},
+	{1, "属于主动公开", NULL, NULL, "不"},
+	{1, "已在", "网站", "公开", NULL},
+	{2, "部分公开", NULL, NULL, NULL},
+	{3, "不予公开", NULL, NULL, "不属于"},
+	{3, "不得公开", NULL, NULL, NULL},
+	{3, "决定不公开", NULL, NULL, NULL},
+	{3, "不予提供", NULL, NULL, NULL},
+	{2, "予以公开", NULL, NULL, "不"},
+	{2, "同意公开", NULL, NULL, "不"},
+	{2, "提供给你", NULL, NULL, NULL},
+	{2, "提供给您", NULL, NULL, NULL},
+	{2, "向你提供", NULL, NULL, NULL},
+	{2, "向您提供", NULL, NULL, NULL},
+	{2, "现予提供", NULL, NULL, NULL},
+	{2, "予以提供", NULL, NULL, "不"},
+};
+
+static int sentence_has(const struct letter_doc *d, size_t pos, const char *w)
+{
+	if (!w)
+		return 1;
+	size_t s, e;
+	body_sentence(d, pos, &s, &e);
+	return text_find(d->body.text, s, e, w) >= 0;
+}
+
+/* First position where the signal holds, or -1. */
+static ssize_t signal_find(const struct letter_doc *d, const struct signal *sg)
+{
+	const char *t = d->body.text;
+	size_t from = 0;
+	for (size_t seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+		ssize_t p = text_find(t, from, d->body.len, sg->anchor);
+		if (p < 0)
+			return -1;
+		from = (size_t)p + 1;
+		if (sg->not_after && text_before(t, (size_t)p, sg->not_after))
+			continue;
+		if (sentence_has(d, (size_t)p, sg->also) && sentence_has(d, (size_t)p, sg->also2))
+			return p;
+	}
+	return -1;
+}
+
+/* Reads "第36条第(4)项", "第36条第4项", "第36条(4)" at p (just after "第36条"): the item. */
+static int cited_item(const char *t, size_t len, size_t p)
+{
+	if (text_at(t, len, p, "第"))
+		p += strlen("第");
+	int paren = 0;
+	if (p < len && t[p] == '(') {
+		paren = 1;
+		p++;
+	}
+	int v = 0, n = 0;
+	while (p < len && t[p] >= '0' && t[p] <= '9' && n < 3) {
+		v = v * 10 + (t[p] - '0');
+		p++;
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	if (paren && (p >= len || t[p] != ')'))
+		return 0;
+	if (!paren && !text_at(t, len, p, "项"))
+		return 0;
+	return v >= 1 && v <= 7 ? v : 0;
+}
+
+static void find_reply_type(struct letter_doc *d)
+{
+	const char *t = d->body.text;
+	int cited = 0, cited_count = 0;
+	unsigned cited_set = 0;
+	size_t cited_at = 0;
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+		ssize_t p = text_find(t, from, d->body.len, "第36条");
+		if (p < 0)
+			break;
+		from = (size_t)p + strlen("第36条");
+		int item = cited_item(t, d->body.len, from);
+		if (item && !(cited_set & (1u << item))) {
+			cited_set |= 1u << item;
+			cited_count++;
+			if (!cited) {
+				cited = item;
+				cited_at = (size_t)p;
+			}
+		}
+	}
+	if (!cited_count && text_find(t, 0, d->body.len, "第39条") >= 0) {
+		ssize_t p = text_find(t, 0, d->body.len, "第39条");
+		cited = LETTER_REPLY_39;
+		cited_count = 1;
+		cited_at = (size_t)p;
+	}
+	int worded = 0;
+	ssize_t worded_at = -1;
+	for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+		ssize_t p = signal_find(d, &signals[i]);
+		if (p >= 0) {
+			worded = signals[i].type;
+			worded_at = p;
+			break;
+		}
+	}
+	size_t at;
+	if (cited_count == 1 || (cited_count > 1 && !(worded && worded <= 7 && (cited_set & (1u << worded))))) {
+		d->reply_type = cited;
+		at = cited_at;
+	} else if (worded) {
+		d->reply_type = worded;
+		at = (size_t)worded_at;
+	} else {
+		return;
+	}
+	body_sentence(d, at, &d->conclusion_start, &d->conclusion_end);
+}
+
+static int title_has(const struct letter_doc *d, const char *w)
+{
+	if (d->title_first == LINE_NONE)
+		return 0;
+	return text_find(d->norm.text, d->lines[d->title_first].start, d->lines[d->title_last].end, w) >= 0;
+}
+
+static int body_has(const struct letter_doc *d, const char *w)
+{
+	return text_find(d->body.text, 0, d->body.len, w) >= 0;
+}
+
+void letter_find_kind(struct letter_doc *d)
+{
+	d->kind = LETTER_FINAL;
+	if (title_has(d, "补正"))
+		d->kind = LETTER_SUPPLEMENT;
+	else if (title_has(d, "延期") || title_has(d, "延长"))
+		d->kind = LETTER_EXTENSION;
+	else if (title_has(d, "回执") || (title_has(d, "受理") && !title_has(d, "答复")))
+		d->kind = LETTER_ACK;
+	if (d->kind != LETTER_FINAL)
+		return;
+	find_reply_type(d);
+	if (d->reply_type)
+		return;
+	if (body_has(d, "补正") && (body_has(d, "请") || body_has(d, "告知")))
+		d->kind = LETTER_SUPPLEMENT;
+	else if (body_has(d, "延长答复期限") || body_has(d, "延期答复") ||
+		 (body_has(d, "延长") && body_has(d, "期限")))
+		d->kind = LETTER_EXTENSION;
+	else if (body_has(d, "已受理") || body_has(d, "予以受理") || body_has(d, "受理回执"))
+		d->kind = LETTER_ACK;
+}
+
+/* --- restates.request --- */
+
+static const char *const request_anchors[] = {"申请公开", "申请获取", "申请提供", "要求公开",
+	"要求提供", "申请查阅", "申请查询", "申请内容", "申请事项", NULL};
+static const char *const generic_words[] = {"政府信息", "信息公开", "信息", "相关", "有关",
+	"公开", "申请", "已收悉", "收悉", "收到", "一事", "事宜", "的", "你", "您", "本机关",
+	"我局", "本局", "该", "此", "为", "是", "如下", "我们", "已", "予以", "现", "答复",
+	"处理", "情况", "内容", "事项", NULL};
+
+/* Counts the characters of t[a..b) that are not generic words or punctuation. */
+static size_t content_chars(const char *t, size_t a, size_t b)
+{
+	size_t n = 0;
+	while (a < b) {
+		int skipped = 0;
+		for (const char *const *g = generic_words; *g; g++)
+			if (text_at(t, b, a, *g)) {
+				a += strlen(*g);
+				skipped = 1;
+				break;
+			}
+		if (skipped)
+			continue;
+		uint32_t cp;
+		a += utf8_decode(t + a, b - a, &cp);
+		if (cp >= 0x3400 || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'z'))
+			n++;
+	}
+	return n;
+}
+
+/* Quoted content in t[s..e): the most characters of substance inside “...”, 《...》 or "...".
+ * The names of laws (《…条例》) and of forms (《…申请表》) say nothing about the request. */
+static size_t quoted_chars(const char *t, size_t s, size_t e)
+{
+	static const char *const pairs[][2] = {{"“", "”"}, {"《", "》"}, {"\"", "\""}, {"「", "」"}};
+	static const char *const not_content[] = {"条例", "办法", "申请表", "答复书", "告知书", NULL};
+	size_t best = 0;
+	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+		for (size_t from = s;;) {
+			ssize_t o = text_find(t, from, e, pairs[k][0]);
+			if (o < 0)
+				break;
+			size_t in = (size_t)o + strlen(pairs[k][0]);
+			ssize_t c = text_find(t, in, e, pairs[k][1]);
+			if (c < 0)
+				break;
+			from = (size_t)c + strlen(pairs[k][1]);
+			int skip = 0;
+			for (const char *const *w = not_content; *w; w++)
+				if (text_find(t, in, (size_t)c, *w) >= 0)
+					skip = 1;
+			size_t n = skip ? 0 : content_chars(t, in, (size_t)c);
+			if (n > best)
+				best = n;
+		}
+	}
+	return best;
+}
+
+/* End of the clause that starts at p (next , 。 ; ! ? or the sentence end). */
+static size_t clause_end(const char *t, size_t p, size_t e)
+{
+	for (size_t i = p; i < e; i++) {
+		if (t[i] == ',' || t[i] == ';' || t[i] == '!' || t[i] == '?')
+			return i;
+		if (text_at(t, e, i, "。"))
+			return i;
+	}
+	return e;
+}
+
+static int pass_sentence(const struct letter_doc *d, struct finding_list *out, const char *code,
+			 size_t s, size_t e)
+{
+	char *q = body_quote(d, s, e);
+	int rc = finding_add(out, code, FINDING_PASS, "%s", q ? q : "");
+	free(q);
+	return rc;
+}
+
+/* The request is restated when a sentence names it: after 申请公开/申请获取/要求公开... comes
+ * its substance (words that are not generic), or the sentence quotes it (“…”), or it says
+ * 关于X的申请. Generic wording ("你申请的政府信息") does not count. */
+static int restates_request(const struct letter_doc *d, struct finding_list *out)
+{
+	const char *t = d->body.text;
+	size_t len = d->body.len;
+	struct text_cursor cur;
+	text_cursor_init(&cur, t, len, request_anchors);
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+		size_t w = 0;
+		ssize_t p = text_cursor_next(&cur, from, &w);
+		if (p < 0)
+			break;
+		from = (size_t)p + 1;
+		size_t s, e, after = (size_t)p + strlen(request_anchors[w]);
+		body_sentence(d, (size_t)p, &s, &e);
+		if (quoted_chars(t, s, e) >= 4 || content_chars(t, after, clause_end(t, after, e)) >= 4)
+			return pass_sentence(d, out, "restates.request", s, e);
+	}
+	/* "你在申请中要求“……”", "关于X的申请". */
+	static const char *const weak[] = {"要求", "申请", NULL};
+	text_cursor_init(&cur, t, len, weak);
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+		size_t w = 0;
+		ssize_t p = text_cursor_next(&cur, from, &w);
+		if (p < 0)
+			break;
+		from = (size_t)p + 1;
+		size_t s, e;
+		body_sentence(d, (size_t)p, &s, &e);
+		if (quoted_chars(t, (size_t)p, e) >= 4)
+			return pass_sentence(d, out, "restates.request", s, e);
+	}
+	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
+		ssize_t p = text_find(t, from, len, "关于");
+		if (p < 0)
+			break;
+		from = (size_t)p + 1;
+		if (text_before(t, (size_t)p, "机"))
+			continue; /* "本机关于2023年…" is 机关 + 于, not 关于 */
+		size_t s, e;
+		body_sentence(d, (size_t)p, &s, &e);
+		ssize_t q = text_find(t, (size_t)p, clause_end(t, (size_t)p, e), "的申请");
+		if (q >= 0 && content_chars(t, (size_t)p + strlen("关于"), (size_t)q) >= 4)
+			return pass_sentence(d, out, "restates.request", s, e);
+	}
+	return finding_add(out, "restates.request", FINDING_FAIL,
+			   "the letter does not say what was requested");
+}
+
+/* --- restates.received --- */
+
+static const char *const receipt_words[] = {"收到", "收悉", "收讫", "受理", "提交", "提出",
+	"递交", "接收", "登记", NULL};
+
+static int restates_received(const struct letter_doc *d, struct finding_list *out)
+{
+	const char *t = d->body.text;
+	size_t len = d->body.len, from = 0;
+	struct date_match m;
+	for (size_t seen = 0; seen < TEXT_SCAN_MAX && text_find_date(t, from, len, 1, &m); seen++) {
+		size_t s, e;
+		body_sentence(d, m.start, &s, &e);
+		for (const char *const *w = receipt_words; *w; w++) {
+			if (text_find(t, s, e, *w) >= 0) {
+				char *q = body_quote(d, s, e);
+				int rc = finding_add(out, "restates.received", FINDING_PASS, "%s", q ? q : "");
+				free(q);
+				return rc;
+			}
+		}
+		from = m.end;
+	}
+	for (const char *const *w = receipt_words; *w; w++) {
+		ssize_t p = text_find(t, 0, len, *w);
+		if (p >= 0 && (text_find(t, 0, len, "申请") >= 0)) {
+			size_t s, e;
+			body_sentence(d, (size_t)p, &s, &e);
+			char *q = body_quote(d, s, e);
+			int rc = finding_add(out, "restates.received", FINDING_FAIL,
+					     "mentions the request but not the date it was received: %s",
+					     q ? q : "");
+			free(q);
+			return rc;
+		}
+	}
+	return finding_add(out, "restates.received", FINDING_FAIL,
+			   "the letter does not state when the request was received");
+}
+
+int letter_check_restates(const struct letter_doc *d, struct finding_list *out)
+{
+	if (restates_request(d, out))
+		return -1;
+	return restates_received(d, out);
+}
+
+int letter_check_conclusion(const struct letter_doc *d, struct finding_list *out)
+{
+	if (d->kind != LETTER_FINAL)
+		return finding_add(out, "conclusion.type", FINDING_UNKNOWN,
+				   "%s: not a final reply, so there is no conclusion to classify",
+				   letter_kind_describe(d->kind));
+	if (!d->reply_type)
+		return finding_add(out, "conclusion.type", FINDING_FAIL,
+				   "no conclusion of the seven types of §36 or a §39 notice found");
+	char *q = body_quote(d, d->conclusion_start, d->conclusion_end);
+	int rc = finding_add(out, "conclusion.type", FINDING_PASS, "type %s, %s: %s",
+			     letter_reply_type_name(d->reply_type),
+			     letter_reply_type_describe(d->reply_type), q ? q : "");
+	free(q);
+	return rc;
+}

@@ -1,0 +1,85 @@
+/*
+ * A letter prepared for the checks (internal to grader/letter_*.c).
+ *
+ * letter_doc_build() normalises the text (normalize.h), splits it into lines and finds the
+ * layout a Chinese official letter has: title and document number on top, the salutation
+ * ("张三：") that opens the body, and the closing block (issuing body, date) at the end.
+ * The body between them is flattened into one line, because wrapped text breaks lines in
+ * the middle of phrases; the checks search the body by sentence (。 ! ? ;).
+ */
+#ifndef FOI_GRADER_LETTER_DOC_H
+#define FOI_GRADER_LETTER_DOC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "grader/letter_check.h"
+#include "grader/normalize.h"
+#include "grader/text_search.h"
+
+#define LINE_NONE ((size_t)-1)
+#define EVIDENCE_CPS 120   /* longest evidence quote, in characters */
+
+struct letter_line {
+	size_t start, end;     /* in norm.text, without the '\n' */
+};
+
+struct letter_doc {
+	const char *src;       /* the letter as given (UTF-8), borrowed */
+	size_t srclen;
+	char *applicant;       /* normalised applicant name, or NULL */
+
+	struct norm_text norm; /* every line, separated by '\n' */
+	struct letter_line *lines;
+	size_t nlines;
+
+	/* Layout, as line indices (LINE_NONE when absent). */
+	size_t title_first, title_last;
+	size_t docno_line;
+	size_t salutation_line;
+	size_t salutation_end; /* offset in norm.text just after the salutation's colon */
+	int salutation_generic; /* "您好：", "申请人：": addresses nobody by name */
+	size_t date_line;
+	size_t date_start, date_end; /* the date within the date line (norm offsets) */
+	size_t issuer_line;
+	size_t closing_line;   /* first line of the closing block, or nlines */
+
+	struct norm_text body; /* the body, one line; its map points into src */
+
+	enum letter_kind kind;
+	int reply_type;
+	size_t conclusion_start, conclusion_end; /* in body, when reply_type != 0 */
+};
+
+int letter_doc_build(struct letter_doc *d, const char *text, size_t len, const char *applicant,
+		     char *err, size_t errsz);
+void letter_doc_free(struct letter_doc *d);
+
+/* Layout (letter_layout.c), run by letter_doc_build. */
+void letter_find_layout(struct letter_doc *d);
+/* Kind and reply type (letter_content.c), run by letter_doc_build after the body exists. */
+void letter_find_kind(struct letter_doc *d);
+
+/* Sentence around pos in the body: [*s, *e), the terminator (。!?;) included. */
+void body_sentence(const struct letter_doc *d, size_t pos, size_t *s, size_t *e);
+
+/* Evidence quoting the source for body[start..end) or norm[start..end). Owned. */
+char *body_quote(const struct letter_doc *d, size_t start, size_t end);
+char *norm_quote(const struct letter_doc *d, size_t start, size_t end);
+char *line_quote(const struct letter_doc *d, size_t line);
+
+/* Code points in norm line i. */
+size_t line_chars(const struct letter_doc *d, size_t i);
+/* 1 when the line holds 。 (a sentence, not a heading or signature). */
+int line_has_full_stop(const struct letter_doc *d, size_t i);
+
+/* The checks, one file per group; each appends its findings in letter_item_codes order. */
+int letter_check_form(const struct letter_doc *d, struct finding_list *out);
+int letter_check_restates(const struct letter_doc *d, struct finding_list *out);
+int letter_check_conclusion(const struct letter_doc *d, struct finding_list *out);
+int letter_check_basis(const struct letter_doc *d, struct finding_list *out);
+int letter_check_remedy(const struct letter_doc *d, struct finding_list *out);
+int letter_check_demands(const struct letter_doc *d, struct finding_list *out);
+
+
+#endif

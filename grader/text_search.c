@@ -1,0 +1,164 @@
+/* Substring and date search on normalised text. */
+#include "grader/text_search.h"
+
+#include <string.h>
+
+ssize_t text_find(const char *t, size_t from, size_t to, const char *needle)
+{
+	size_t nl = strlen(needle);
+	if (from >= to || nl == 0 || to - from < nl)
+		return -1;
+	const char *p = memmem(t + from, to - from, needle, nl);
+	return p ? (ssize_t)(p - t) : -1;
+}
+
+int text_at(const char *t, size_t len, size_t at, const char *s)
+{
+	size_t n = strlen(s);
+	return at <= len && len - at >= n && memcmp(t + at, s, n) == 0;
+}
+
+int text_before(const char *t, size_t at, const char *s)
+{
+	size_t n = strlen(s);
+	return at >= n && memcmp(t + at - n, s, n) == 0;
+}
+
+void text_cursor_init(struct text_cursor *c, const char *t, size_t len, const char *const *words)
+{
+	*c = (struct text_cursor){.t = t, .len = len, .words = words};
+	while (words[c->n] && c->n < TEXT_CURSOR_WORDS)
+		c->next[c->n++] = -2;
+}
+
+ssize_t text_cursor_next(struct text_cursor *c, size_t from, size_t *which)
+{
+	ssize_t best = -1;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->next[i] == -1)
+			continue;
+		if (c->next[i] == -2 || (size_t)c->next[i] < from)
+			c->next[i] = text_find(c->t, from, c->len, c->words[i]);
+		if (c->next[i] >= 0 && (best < 0 || c->next[i] < best)) {
+			best = c->next[i];
+			*which = i;
+		}
+	}
+	return best;
+}
+
+/* Length of the sentence terminator ending at t[i..], or 0. */
+static size_t terminator_at(const char *t, size_t len, size_t i)
+{
+	if (t[i] == '!' || t[i] == '?' || t[i] == ';')
+		return 1;
+	if (text_at(t, len, i, "\xE3\x80\x82")) /* 。 */
+		return 3;
+	return 0;
+}
+
+void text_sentence(const char *t, size_t len, size_t pos, size_t *s, size_t *e)
+{
+	if (pos > len)
+		pos = len;
+	/* A "sentence" longer than this is not prose; the cap keeps hostile text linear. */
+	const size_t cap = 1200;
+	size_t a = pos;
+	while (a > 0 && pos - a < cap) {
+		char c = t[a - 1];
+		if (c == '!' || c == '?' || c == ';')
+			break;
+		if (a >= 3 && memcmp(t + a - 3, "\xE3\x80\x82", 3) == 0)
+			break;
+		a--;
+	}
+	size_t b = pos;
+	while (b < len && b - pos < cap) {
+		size_t k = terminator_at(t, len, b);
+		if (k) {
+			b += k;
+			break;
+		}
+		b++;
+	}
+	*s = a;
+	*e = b;
+}
+
+static int digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Reads 1..max digits at t[*i]; returns the value or -1. */
+static int read_num(const char *t, size_t to, size_t *i, int max)
+{
+	int v = 0, n = 0;
+	while (*i < to && digit(t[*i]) && n < max + 1) {
+		v = v * 10 + (t[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	return n >= 1 && n <= max ? v : -1;
+}
+
+static int day_end(const char *t, size_t to, size_t *i)
+{
+	if (text_at(t, to, *i, "日") || text_at(t, to, *i, "号")) {
+		*i += 3;
+		return 1;
+	}
+	return 0;
+}
+
+static int date_at(const char *t, size_t to, size_t at, int allow_partial, struct date_match *m)
+{
+	size_t i = at;
+	int first = read_num(t, to, &i, 4);
+	if (first < 0)
+		return 0;
+	size_t after_first = i;
+	if (i - at == 4 && first >= 1900 && first <= 2099) {
+		int mo, dd;
+		if (text_at(t, to, i, "年")) {
+			i += 3;
+			if ((mo = read_num(t, to, &i, 2)) < 1 || mo > 12 || !text_at(t, to, i, "月"))
+				return 0;
+			i += 3;
+			if ((dd = read_num(t, to, &i, 2)) < 1 || dd > 31 || !day_end(t, to, &i))
+				return 0;
+		} else if (i < to && (t[i] == '-' || t[i] == '.' || t[i] == '/')) {
+			char sep = t[i++];
+			if ((mo = read_num(t, to, &i, 2)) < 1 || mo > 12 || i >= to || t[i] != sep)
+				return 0;
+			i++;
+			if ((dd = read_num(t, to, &i, 2)) < 1 || dd > 31)
+				return 0;
+			day_end(t, to, &i);
+		} else {
+			return 0;
+		}
+		*m = (struct date_match){first, mo, dd, at, i};
+		return 1;
+	}
+	if (!allow_partial || after_first - at > 2 || first < 1 || first > 12 || !text_at(t, to, i, "月"))
+		return 0;
+	i += 3;
+	int dd = read_num(t, to, &i, 2);
+	if (dd < 1 || dd > 31 || !day_end(t, to, &i))
+		return 0;
+	*m = (struct date_match){0, first, dd, at, i};
+	return 1;
+}
+
+int text_find_date(const char *t, size_t from, size_t to, int allow_partial, struct date_match *m)
+{
+	for (size_t i = from; i < to; i++) {
+		if (!digit(t[i]) || (i > from && digit(t[i - 1])))
+			continue;
+		if (date_at(t, to, i, allow_partial, m))
+			return 1;
+	}
+	return 0;
+}
+

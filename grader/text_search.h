@@ -1,0 +1,52 @@
+/*
+ * Searching normalised text (normalize.h): substrings, what stands before or at a place,
+ * and dates. After normalisation digits are ASCII, so 二〇二三年九月二十八日 is found as
+ * 2023年9月28日; these helpers are shared by the letter and consultation checks.
+ */
+#ifndef FOI_GRADER_TEXT_SEARCH_H
+#define FOI_GRADER_TEXT_SEARCH_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* How many occurrences of one phrase a check examines. A letter has a handful; a hostile
+ * text of megabytes of the same phrase would otherwise cost a sentence scan per occurrence. */
+#define TEXT_SCAN_MAX 400
+
+/* Offset of needle in t[from..to), or -1. */
+ssize_t text_find(const char *t, size_t from, size_t to, const char *needle);
+/* 1 when t[at..len) starts with s. */
+int text_at(const char *t, size_t len, size_t at, const char *s);
+/* 1 when t[at - strlen(s)..at) is s. */
+int text_before(const char *t, size_t at, const char *s);
+
+/*
+ * The next occurrence of any of several words, for scanning a text from left to right:
+ * each word's next position is remembered, so a scan costs one pass per word however many
+ * times it is asked. words: NULL-terminated, at most TEXT_CURSOR_WORDS.
+ */
+#define TEXT_CURSOR_WORDS 24
+struct text_cursor {
+	const char *t;
+	size_t len;
+	const char *const *words;
+	size_t n;
+	ssize_t next[TEXT_CURSOR_WORDS]; /* -2: not searched yet; -1: no more */
+};
+void text_cursor_init(struct text_cursor *c, const char *t, size_t len, const char *const *words);
+/* The earliest occurrence at or after from of any word, or -1; *which gets its index. */
+ssize_t text_cursor_next(struct text_cursor *c, size_t from, size_t *which);
+
+/* Sentence around pos in a text without line breaks: [*s, *e), the terminator (。!?;)
+ * included; at most about 1200 bytes either side, so hostile text stays linear. */
+void text_sentence(const char *t, size_t len, size_t pos, size_t *s, size_t *e);
+
+struct date_match {
+	int year, month, day; /* year 0 when only month and day were written */
+	size_t start, end;
+};
+/* The first date in t[from..to): 2023年9月28日, 2023-09-28, 2023.9.28, 2023/9/28, or 9月28日
+ * (year 0) when allow_partial. Returns 1 when found. */
+int text_find_date(const char *t, size_t from, size_t to, int allow_partial, struct date_match *m);
+
+#endif

@@ -1,0 +1,218 @@
+/*
+ * foi grade check: the automatic checks on one reply, from a file, outside any workspace.
+ * A letter (--kind foi, the default) gets the reply-conformity items; a reply to a
+ * consultation (--kind consult) is compared with the key points of a reference template.
+ * Every result is a suggestion with its evidence. Like `foi channel check`, the exit status
+ * is 0 when no item fails and 1 when one does (the report is printed either way).
+ */
+#include "harness/commands.h"
+#include "harness/grade_reference.h"
+#include "harness/letter_file.h"
+#include "grader/consult_accuracy.h"
+#include "grader/letter_check.h"
+#include "grader/utf8.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Evidence in the table is cut to this many characters; --json has all of it. */
+#define TABLE_EVIDENCE_CPS 70
+
+struct grade_opts {
+	const char *file;
+	const char *kind;
+	const char *applicant;
+	const char *reference;
+	int json;
+};
+
+static int parse_args(int argc, char **argv, struct grade_opts *o)
+{
+	*o = (struct grade_opts){.kind = NULL};
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		if (strcmp(a, "--json") == 0) {
+			o->json = 1;
+			continue;
+		}
+		if (strcmp(a, "--kind") == 0)
+			slot = &o->kind;
+		else if (strcmp(a, "--applicant") == 0)
+			slot = &o->applicant;
+		else if (strcmp(a, "--reference") == 0)
+			slot = &o->reference;
+		if (slot) {
+			if (i + 1 >= argc)
+				return command_usage_error("grade", "%s needs a value", a);
+			*slot = argv[++i];
+			continue;
+		}
+		if (a[0] == '-' && a[1] != '\0')
+			return command_usage_error("grade", "unknown option '%s'", a);
+		if (o->file)
+			return command_usage_error("grade", "one FILE at a time ('%s' and '%s')", o->file, a);
+		o->file = a;
+	}
+	if (!o->file)
+		return command_usage_error("grade", "check needs a FILE (.eml, .html or .txt)");
+	if (!o->kind)
+		o->kind = o->reference ? "consult" : "foi";
+	if (strcmp(o->kind, "foi") != 0 && strcmp(o->kind, "consult") != 0)
+		return command_usage_error("grade", "--kind is foi or consult, not '%s'", o->kind);
+	if (strcmp(o->kind, "consult") == 0 && !o->reference)
+		return command_usage_error("grade", "--kind consult needs --reference TEMPLATE (its key points)");
+	if (strcmp(o->kind, "foi") == 0 && o->reference)
+		return command_usage_error("grade", "--reference is for --kind consult");
+	return FOI_EXIT_OK;
+}
+
+static int print_json(int reply_type, const struct finding_list *items)
+{
+	cJSON *root = cJSON_CreateObject();
+	if (!root)
+		return -1;
+	const char *rt = letter_reply_type_name(reply_type);
+	cJSON *ok = rt ? cJSON_AddStringToObject(root, "reply_type", rt)
+		       : cJSON_AddNullToObject(root, "reply_type");
+	cJSON *arr = cJSON_AddArrayToObject(root, "items");
+	if (!ok || !arr) {
+		cJSON_Delete(root);
+		return -1;
+	}
+	for (size_t i = 0; i < items->count; i++) {
+		const struct finding *f = &items->items[i];
+		cJSON *o = cJSON_CreateObject();
+		if (!o) {
+			cJSON_Delete(root);
+			return -1;
+		}
+		cJSON_AddItemToArray(arr, o);
+		if (!cJSON_AddStringToObject(o, "code", f->code) ||
+		    !cJSON_AddStringToObject(o, "result", finding_result_name(f->result)) ||
+		    !cJSON_AddStringToObject(o, "evidence", f->evidence)) {
+			cJSON_Delete(root);
+			return -1;
+		}
+	}
+	char *s = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!s)
+		return -1;
+	puts(s);
+	cJSON_free(s);
+	return 0;
+}
+
+static void print_table(const char *file, const struct letter_source *src, const char *heading,
+			const struct finding_list *items)
+{
+	printf("%s: %s\n", file, heading);
+	printf("read from: %s\n", src->described);
+	if (src->unread)
+		printf("not read: %s (open them yourself)\n", src->unread);
+	if (src->lossy)
+		printf("note: some bytes could not be decoded and show as U+FFFD\n");
+	printf("\n%-20s %-8s %s\n", "ITEM", "RESULT", "EVIDENCE");
+	size_t counts[3] = {0};
+	for (size_t i = 0; i < items->count; i++) {
+		const struct finding *f = &items->items[i];
+		counts[f->result]++;
+		size_t len = strlen(f->evidence);
+		size_t cut = utf8_prefix(f->evidence, len, TABLE_EVIDENCE_CPS);
+		printf("%-20s %-8s %.*s%s\n", f->code, finding_result_name(f->result), (int)cut,
+		       f->evidence, cut < len ? "…" : "");
+	}
+	printf("\n%zu pass, %zu fail, %zu unknown: suggestions for the reviewer"
+	       " (--json shows the full evidence)\n",
+	       counts[FINDING_PASS], counts[FINDING_FAIL], counts[FINDING_UNKNOWN]);
+}
+
+static int read_reference(const char *name, struct grade_reference *ref)
+{
+	char err[FOI_ERR_MAX];
+	enum grade_reference_status st = grade_reference_load(name, ref, err, sizeof err);
+	if (st == GRADE_REFERENCE_OK)
+		return FOI_EXIT_OK;
+	foi_error("--reference", "%s", err);
+	return st == GRADE_REFERENCE_MISSING ? FOI_EXIT_FAIL : FOI_EXIT_DATA;
+}
+
+static int grade_check(const struct grade_opts *o)
+{
+	char err[FOI_ERR_MAX];
+	struct grade_reference points = {0};
+	if (o->reference) {
+		int rc = read_reference(o->reference, &points);
+		if (rc != FOI_EXIT_OK)
+			return rc;
+	}
+	struct letter_source src;
+	enum letter_read r = letter_file_read(o->file, &src, err, sizeof err);
+	if (r != LETTER_READ_OK) {
+		foi_error(o->file, "%s", err);
+		grade_reference_free(&points);
+		return r == LETTER_READ_IO ? FOI_EXIT_FAIL : FOI_EXIT_DATA;
+	}
+	struct letter_report report = {0};
+	struct finding_list consult = {0};
+	const struct finding_list *items;
+	char heading[512];
+	int rc;
+	if (points.count) {
+		rc = src.unreadable ? consult_unreadable(src.unreadable, points.count, &consult, err, sizeof err)
+				    : consult_check(src.text, src.len, points.points, points.count, &consult, err,
+						    sizeof err);
+		items = &consult;
+		snprintf(heading, sizeof heading, "reply to a consultation, %zu key points", points.count);
+	} else {
+		rc = src.unreadable ? letter_report_unreadable(src.unreadable, &report, err, sizeof err)
+				    : letter_check(src.text, src.len, o->applicant, &report, err, sizeof err);
+		items = &report.items;
+		if (report.reply_type)
+			snprintf(heading, sizeof heading, "%s, reply type %s: %s",
+				 letter_kind_describe(report.kind), letter_reply_type_name(report.reply_type),
+				 letter_reply_type_describe(report.reply_type));
+		else
+			snprintf(heading, sizeof heading, "%s", src.unreadable ? "letter not readable"
+				 : letter_kind_describe(report.kind));
+	}
+	int status = FOI_EXIT_OK;
+	if (rc != 0) {
+		foi_error(o->file, "%s", err);
+		status = FOI_EXIT_DATA;
+	} else if (o->json) {
+		if (print_json(points.count ? 0 : report.reply_type, items) != 0) {
+			foi_error("grade", "out of memory");
+			status = FOI_EXIT_FAIL;
+		}
+	} else {
+		print_table(o->file, &src, heading, items);
+	}
+	for (size_t i = 0; status == FOI_EXIT_OK && i < items->count; i++)
+		if (items->items[i].result == FINDING_FAIL)
+			status = FOI_EXIT_FAIL;
+	letter_report_free(&report);
+	finding_list_free(&consult);
+	grade_reference_free(&points);
+	letter_source_free(&src);
+	return status;
+}
+
+int cmd_grade(struct foi_app *app, int argc, char **argv)
+{
+	(void)app;
+	if (argc < 2)
+		return command_usage_error("grade", "which grade command? (check)");
+	if (strcmp(argv[1], "check") == 0) {
+		struct grade_opts o;
+		int rc = parse_args(argc, argv, &o);
+		if (rc != FOI_EXIT_OK)
+			return rc;
+		return grade_check(&o);
+	}
+	return command_usage_error("grade", "unknown grade command '%s'", argv[1]);
+}

@@ -1,0 +1,300 @@
+/*
+ * The reply-letter checks one by one: a conforming letter, then one change at a time, the
+ * way a unit's letter goes wrong (or looks wrong to a naive check but is lawful).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grader/letter_check.h"
+#include "grader/utf8.h"
+
+static const char base[] =
+	"随州市财政局\n"
+	"政府信息公开申请答复书\n"
+	"\n"
+	"随财信复〔2023〕21号\n"
+	"\n"
+	"张三：\n"
+	"　　本机关于2023年9月18日收到你提交的政府信息公开申请，你申请获取“随州市2022年政府债务限额及余额情况”。\n"
+	"　　经检索，本机关未制作、获取你申请的上述信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。\n"
+	"　　如对本答复不服，可以自收到本答复之日起60日内向随州市人民政府申请行政复议，或者自收到本答复之日起6个月内向随州市曾都区人民法院提起行政诉讼。\n"
+	"\n"
+	"　　　　　　　　　　　　随州市财政局\n"
+	"　　　　　　　　　　　　2023年10月12日\n";
+
+/* base with the first occurrence of `from` replaced by `to`. */
+static char *with(const char *text, const char *from, const char *to)
+{
+	const char *p = strstr(text, from);
+	cr_assert_not_null(p, "the base letter has no \"%s\"", from);
+	char *out = NULL;
+	if (asprintf(&out, "%.*s%s%s", (int)(p - text), text, to, p + strlen(from)) < 0)
+		abort();
+	return out;
+}
+
+struct checked {
+	struct letter_report r;
+};
+
+static struct checked check(const char *text, const char *applicant)
+{
+	struct checked c;
+	char err[256];
+	int rc = letter_check(text, strlen(text), applicant, &c.r, err, sizeof err);
+	cr_assert_eq(rc, 0, "letter_check: %s", err);
+	cr_assert_eq(c.r.items.count, LETTER_ITEM_COUNT);
+	return c;
+}
+
+static const struct finding *item(const struct checked *c, const char *code)
+{
+	const struct finding *f = finding_get(&c->r.items, code);
+	cr_assert_not_null(f, "no finding %s", code);
+	return f;
+}
+
+static const char *result(const struct checked *c, const char *code)
+{
+	return finding_result_name(item(c, code)->result);
+}
+
+/* Runs the checks on base with one replacement and expects code to come out as want. */
+static void expect_change(const char *from, const char *to, const char *code, const char *want,
+			  const char *why)
+{
+	char *t = with(base, from, to);
+	struct checked c = check(t, "张三");
+	cr_expect_str_eq(result(&c, code), want, "%s: %s is %s (evidence: %s)", why, code,
+			 result(&c, code), item(&c, code)->evidence);
+	letter_report_free(&c.r);
+	free(t);
+}
+
+Test(letters_checks, item_codes_are_the_stable_list_in_order)
+{
+	static const char *const codes[] = {"form.title", "form.docno", "form.salutation",
+		"form.issuer", "form.date", "form.seal", "restates.request", "restates.received",
+		"conclusion.type", "basis.article", "basis.current_law", "remedy.notice",
+		"remedy.periods", "remedy.bodies", "no_purpose_demand", "no_fee_demand"};
+	cr_assert_eq(LETTER_ITEM_COUNT, sizeof codes / sizeof codes[0]);
+	struct checked c = check(base, NULL);
+	for (size_t i = 0; i < LETTER_ITEM_COUNT; i++) {
+		cr_expect_str_eq(letter_item_codes[i], codes[i]);
+		cr_expect_str_eq(c.r.items.items[i].code, codes[i]);
+		cr_expect_not_null(letter_item_describe(codes[i]));
+	}
+	letter_report_free(&c.r);
+}
+
+Test(letters_checks, a_conforming_letter_passes_everything_but_the_seal)
+{
+	struct checked c = check(base, "张三");
+	cr_expect_eq(c.r.kind, LETTER_FINAL);
+	cr_expect_eq(c.r.reply_type, 4);
+	for (size_t i = 0; i < c.r.items.count; i++) {
+		const struct finding *f = &c.r.items.items[i];
+		const char *want = strcmp(f->code, "form.seal") == 0 ? "unknown" : "pass";
+		cr_expect_str_eq(finding_result_name(f->result), want, "%s: %s", f->code, f->evidence);
+		cr_expect(utf8_valid(f->evidence, strlen(f->evidence)));
+	}
+	cr_expect_str_eq(item(&c, "form.docno")->evidence, "随财信复〔2023〕21号");
+	cr_expect_str_eq(item(&c, "form.date")->evidence, "2023年10月12日");
+	cr_expect_str_eq(item(&c, "remedy.bodies")->evidence,
+			 "reconsideration: 随州市人民政府; litigation: 随州市曾都区人民法院");
+	cr_expect(strstr(item(&c, "conclusion.type")->evidence, "type 4") != NULL);
+	letter_report_free(&c.r);
+}
+
+Test(letters_checks, salutation_must_name_the_applicant)
+{
+	struct checked c = check(base, "李四");
+	cr_expect_str_eq(result(&c, "form.salutation"), "fail");
+	cr_expect(strstr(item(&c, "form.salutation")->evidence, "李四") != NULL);
+	letter_report_free(&c.r);
+	expect_change("张三：", "您好：", "form.salutation", "fail", "a greeting names nobody");
+	expect_change("张三：", "尊敬的申请人：", "form.salutation", "fail", "a generic addressee");
+	expect_change("张三：", "张三同志：", "form.salutation", "pass", "an honorific after the name");
+	expect_change("张三：", "张三，您好！", "form.salutation", "pass", "a mail-style greeting");
+	expect_change("张三：\n", "", "form.salutation", "fail", "no salutation");
+}
+
+Test(letters_checks, form_items)
+{
+	expect_change("随财信复〔2023〕21号", "", "form.docno", "fail", "no document number");
+	expect_change("随财信复〔2023〕21号", "随财信复[2023]第21号", "form.docno", "pass", "square brackets and 第");
+	expect_change("随财信复〔2023〕21号", "随财信复（２０２３）２１号", "form.docno", "pass", "full-width round brackets");
+	/* A document number quoted in the body is not the letter's own. */
+	char *t = with(base, "随财信复〔2023〕21号\n", "");
+	char *t2 = with(t, "情况”。", "情况”（随财预〔2023〕5号）。");
+	struct checked c = check(t2, "张三");
+	cr_expect_str_eq(result(&c, "form.docno"), "fail", "%s", item(&c, "form.docno")->evidence);
+	letter_report_free(&c.r);
+	free(t);
+	free(t2);
+	expect_change("政府信息公开申请答复书\n", "", "form.title", "fail", "the issuer's name alone is not a title");
+	expect_change("随州市财政局\n", "", "form.title", "pass", "a title without the issuer's name");
+	expect_change("随州市财政局\n政府信息公开申请答复书\n", "", "form.title", "fail", "no title");
+	expect_change("　　　　　　　　　　　　2023年10月12日\n", "", "form.date", "fail", "no date");
+	expect_change("　　　　　　　　　　　　2023年10月12日\n", "　　　　　　　　　　　　二〇二三年十月十二日\n",
+		      "form.date", "pass", "a date in Chinese numerals");
+	expect_change("　　　　　　　　　　　　随州市财政局\n", "", "form.issuer", "fail", "no issuer");
+	expect_change("　　　　　　　　　　　　随州市财政局\n　　　　　　　　　　　　2023年10月12日\n",
+		      "　　　　　　　　　　　　2023年10月12日\n　　　　　　　　　　　　随州市财政局\n", "form.issuer", "pass",
+		      "signed below the date");
+	expect_change("　　　　　　　　　　　　随州市财政局\n　　　　　　　　　　　　2023年10月12日\n",
+		      "随州市财政局（盖章）　2023年10月12日\n", "form.issuer", "pass", "issuer and date on one line");
+}
+
+Test(letters_checks, seal_is_always_for_the_reviewer)
+{
+	char *t = with(base, "　　　　　　　　　　　　随州市财政局\n", "　　　　　　　　　　　　随州市财政局（盖章）\n");
+	struct checked c = check(t, NULL);
+	cr_expect_str_eq(result(&c, "form.seal"), "unknown");
+	cr_expect(strstr(item(&c, "form.seal")->evidence, "盖章") != NULL);
+	cr_expect_str_eq(result(&c, "form.issuer"), "pass");
+	letter_report_free(&c.r);
+	free(t);
+}
+
+Test(letters_checks, restating_the_request_and_its_receipt)
+{
+	expect_change("你申请获取“随州市2022年政府债务限额及余额情况”", "你的申请已收悉", "restates.request", "fail",
+		      "a generic acknowledgement does not say what was asked");
+	expect_change("你申请获取“随州市2022年政府债务限额及余额情况”", "你申请获取随州市2022年政府债务限额及余额情况",
+		      "restates.request", "pass", "unquoted but specific");
+	expect_change("本机关于2023年9月18日收到你提交的政府信息公开申请", "本机关收到你提交的政府信息公开申请",
+		      "restates.received", "fail", "no receipt date");
+	expect_change("本机关于2023年9月18日收到", "本机关于9月18日收到", "restates.received", "pass",
+		      "month and day are enough");
+}
+
+Test(letters_checks, conclusion_types_from_wording_alone)
+{
+	static const struct { const char *wording; int type; } cases[] = {
+		{"经审查，你申请获取的信息已于2023年3月1日在随州市人民政府门户网站主动公开，你可登录查阅。", 1},
+		{"经审查，你申请获取的信息属于可以公开的政府信息，本机关予以公开，详见附件。", 2},
+		{"经审查，你申请获取的信息涉及国家秘密，本机关决定不予公开。", 3},
+		{"经检索，本机关没有检索到你申请的信息。", 4},
+		{"经审查，你申请获取的信息不属于本机关负责公开的范围，请向随州市统计局申请。", 5},
+		{"你已就相同内容提出过申请，本机关已作出答复，对你的重复申请不予重复处理。", 6},
+		{"你申请的信息属于工商登记资料，请依照有关法律、行政法规的规定办理。", 7},
+		{"你的申请属于信访诉求，本机关不作为政府信息公开申请处理，请通过信访渠道反映。", LETTER_REPLY_39},
+	};
+	const char *conclusion = "经检索，本机关未制作、获取你申请的上述信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。";
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t = with(base, conclusion, cases[i].wording);
+		struct checked c = check(t, NULL);
+		cr_expect_eq(c.r.reply_type, cases[i].type, "\"%s\" read as type %d, expected %d", cases[i].wording,
+			     c.r.reply_type, cases[i].type);
+		cr_expect_str_eq(result(&c, "conclusion.type"), "pass");
+		/* Without an article cited, the basis check fails. */
+		cr_expect_str_eq(result(&c, "basis.article"), "fail");
+		letter_report_free(&c.r);
+		free(t);
+	}
+	expect_change(conclusion, "经研究，现答复如下：请知悉。", "conclusion.type", "fail", "no conclusion");
+}
+
+Test(letters_checks, legal_basis_and_the_2007_regulation)
+{
+	expect_change("第三十六条第（四）项", "有关", "basis.article", "fail", "the Regulation without an article");
+	expect_change("根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定", "根据《条例》第36条第4项", "basis.article",
+		      "pass", "the short name and Arabic numbers");
+	expect_change("第三十六条第（四）项", "第二十一条第（三）项", "basis.current_law", "fail", "2007 article 21");
+	expect_change("特此告知。", "本机关在15个工作日内答复。", "basis.current_law", "fail", "2007 deadline");
+	expect_change("特此告知。", "征求第三方意见的，第三方应当在15个工作日内提出意见。", "basis.current_law", "pass",
+		      "the third-party period of §32 is current law");
+	expect_change("特此告知。", "请你在15个工作日内补正。", "basis.current_law", "pass",
+		      "a period to supplement is the unit's own");
+	expect_change("《中华人民共和国政府信息公开条例》", "《中华人民共和国政府信息公开条例》（国务院令第492号）",
+		      "basis.current_law", "fail", "the 2007 Order");
+}
+
+Test(letters_checks, remedy_notice_periods_and_bodies)
+{
+	const char *remedy = "如对本答复不服，可以自收到本答复之日起60日内向随州市人民政府申请行政复议，或者自收到本答复之日起6个月内向随州市曾都区人民法院提起行政诉讼。";
+	expect_change(remedy, "", "remedy.notice", "fail", "no remedy");
+	expect_change(remedy, "如对本答复不服，可以自收到本答复之日起60日内向随州市人民政府申请行政复议。",
+		      "remedy.notice", "fail", "reconsideration only");
+	expect_change("6个月内", "3个月内", "remedy.periods", "fail", "the pre-2015 limit");
+	expect_change("6个月内", "三个月内", "remedy.periods", "fail", "the pre-2015 limit in Chinese numerals");
+	expect_change("60日内", "60个工作日内", "remedy.periods", "fail", "working days");
+	expect_change("60日内", "六十日内", "remedy.periods", "pass", "Chinese numerals");
+	expect_change("60日内", "", "remedy.periods", "fail", "no reconsideration period");
+	expect_change("向随州市人民政府申请行政复议", "依法申请行政复议", "remedy.bodies", "fail", "no body named");
+	expect_change("向随州市曾都区人民法院", "向有管辖权的人民法院", "remedy.bodies", "unknown", "a general description");
+	/* A wrap inside the remedy sentence does not hide it. */
+	expect_change("申请行政复议", "申请行政复\n议", "remedy.notice", "pass", "a line break inside 行政复议");
+}
+
+Test(letters_checks, purpose_demands)
+{
+	const char *extra = "特此告知。";
+	expect_change(extra, "特此告知。请你补充说明申请获取上述信息的用途。", "no_purpose_demand", "fail", "asks the purpose");
+	expect_change(extra, "特此告知。请提供能够证明与你生产、生活、科研等特殊需要相关的材料。", "no_purpose_demand", "fail",
+		      "2007 special needs");
+	expect_change(extra, "特此告知。依照条例规定，你无需说明申请用途。", "no_purpose_demand", "pass", "says no purpose is needed");
+	expect_change("政府债务限额及余额情况", "土地用途变更审批情况说明", "no_purpose_demand", "pass",
+		      "用途 as the subject of the request");
+	expect_change(extra, "特此告知。如需再次申请，请提供身份证明。", "no_purpose_demand", "pass", "ID is lawful");
+}
+
+Test(letters_checks, fee_demands)
+{
+	const char *extra = "特此告知。";
+	expect_change(extra, "特此告知。请你缴纳信息处理费200元。", "no_fee_demand", "fail", "a processing fee");
+	expect_change(extra, "特此告知。请预付复印费、邮寄费共计30元。", "no_fee_demand", "fail", "copying and postage");
+	expect_change(extra, "特此告知。本机关提供政府信息不收取任何费用。", "no_fee_demand", "pass", "free of charge");
+}
+
+Test(letters_checks, kinds_of_letters)
+{
+	char *t = with(base, "政府信息公开申请答复书", "政府信息公开申请补正告知书");
+	struct checked c = check(t, NULL);
+	cr_expect_eq(c.r.kind, LETTER_SUPPLEMENT);
+	cr_expect_eq(c.r.reply_type, 0, "a request to supplement has no reply type");
+	cr_expect_str_eq(result(&c, "conclusion.type"), "unknown");
+	letter_report_free(&c.r);
+	free(t);
+	t = with(base, "政府信息公开申请答复书", "政府信息公开申请延期答复告知书");
+	c = check(t, NULL);
+	cr_expect_eq(c.r.kind, LETTER_EXTENSION);
+	letter_report_free(&c.r);
+	free(t);
+	/* Without a title, the wording says what the letter is. */
+	const char *sup = "张三：\n你的申请内容不明确，请你于收到本告知之日起15个工作日内补正。\n随州市财政局\n2023年9月20日\n";
+	c = check(sup, NULL);
+	cr_expect_eq(c.r.kind, LETTER_SUPPLEMENT);
+	cr_expect_str_eq(result(&c, "remedy.notice"), "unknown", "no remedy is needed in a request to supplement");
+	letter_report_free(&c.r);
+}
+
+Test(letters_checks, unreadable_letters_and_limits)
+{
+	struct letter_report r;
+	char err[256];
+	cr_assert_eq(letter_report_unreadable("the letter is a scanned PDF", &r, err, sizeof err), 0);
+	cr_assert_eq(r.items.count, LETTER_ITEM_COUNT);
+	for (size_t i = 0; i < r.items.count; i++) {
+		cr_expect_eq(r.items.items[i].result, FINDING_UNKNOWN);
+		cr_expect_str_eq(r.items.items[i].evidence, "the letter is a scanned PDF");
+	}
+	letter_report_free(&r);
+	size_t big = LETTER_TEXT_MAX + 1;
+	char *huge = malloc(big);
+	cr_assert_not_null(huge);
+	memset(huge, 'a', big);
+	cr_expect_neq(letter_check(huge, big, NULL, &r, err, sizeof err), 0);
+	cr_expect(strstr(err, "too large") != NULL, "%s", err);
+	free(huge);
+	/* Nothing to read is nothing to pass: every item is left to the reviewer. */
+	cr_assert_eq(letter_check(" \n\t\n", 4, NULL, &r, err, sizeof err), 0);
+	cr_assert_eq(r.items.count, LETTER_ITEM_COUNT);
+	for (size_t i = 0; i < r.items.count; i++)
+		cr_expect_eq(r.items.items[i].result, FINDING_UNKNOWN, "%s on an empty letter",
+			     r.items.items[i].code);
+	letter_report_free(&r);
+}
