@@ -7,7 +7,7 @@
  *   foi-sim state [options]              what the units received and sent (JSON)
  *   foi-sim check [--units FILE]         the profiles' expectations follow from their behaviour
  *   foi-sim expect                       every unit's expected results (JSON)
- *   foi-sim mailboxes [--csv]            the unit addresses the mail stack must create
+ *   foi-sim mailboxes [--csv|--refused]  the unit addresses the mail stack must (not) create
  *
  * Exit codes as foi's: 0 ok, 1 failure, 2 usage, 3 bad profiles.
  */
@@ -64,7 +64,7 @@ struct options {
 	const char *to;
 	const char *units;
 	int port;
-	int quiet, json, csv;
+	int quiet, json, csv, refused;
 };
 
 static const char usage_text[] =
@@ -87,6 +87,7 @@ static const char usage_text[] =
 	"  --to 'YYYY-MM-DD HH:MM'  advance: the new simulated time\n"
 	"  --units FILE             check: also compare with this units CSV\n"
 	"  --csv                    mailboxes: print a CSV with an email column\n"
+	"  --refused                mailboxes: print the addresses that must not exist (FOI_MAIL_REFUSE)\n"
 	"  --quiet                  no progress lines on stderr\n";
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
@@ -108,7 +109,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"evaluator-maildir", required_argument, NULL, 'e'}, {"now", required_argument, NULL, 'n'},
 		{"to", required_argument, NULL, 't'}, {"units", required_argument, NULL, 'u'},
 		{"quiet", no_argument, NULL, 'q'}, {"json", no_argument, NULL, 'j'},
-		{"csv", no_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+		{"csv", no_argument, NULL, 'c'}, {"refused", no_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof *o);
 	o->command = "serve";
 	int first = 1;
@@ -143,6 +145,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'q': o->quiet = 1; break;
 		case 'j': o->json = 1; break;
 		case 'c': o->csv = 1; break;
+		case 'r': o->refused = 1; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		default: return usage_error("%s", "unknown option");
 		}
@@ -181,7 +184,15 @@ static int print_json(cJSON *obj)
 
 static int cmd_mailboxes(const struct options *o, const struct sim_profiles *p)
 {
-	(void)o;
+	if (o->refused) {
+		/* One line, space-separated: the mail stack's FOI_MAIL_REFUSE. */
+		int n = 0;
+		for (size_t i = 0; i < p->count; i++)
+			if (p->units[i].mail == MAIL_REJECT)
+				printf("%s%s", n++ ? " " : "", p->units[i].email);
+		putchar('\n');
+		return FOI_EXIT_OK;
+	}
 	if (o->csv)
 		puts("code,email");
 	for (size_t i = 0; i < p->count; i++) {

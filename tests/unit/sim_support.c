@@ -142,16 +142,25 @@ static void spawn(struct sim *s, const char *now)
 	cr_assert_gt(s->port, 0);
 }
 
-void sim_start(struct sim *s, const char *profiles, const char *now)
+void sim_start_in(struct sim *s, const char *profiles, const char *now, const char *maildirs)
 {
 	memset(s, 0, sizeof *s);
 	s->dir = make_temp_dir();
 	s->state = keep(dupf("%s/state", s->dir));
-	s->maildirs = keep(dupf("%s/mail", s->dir));
 	s->log = keep(dupf("%s/sim.log", s->dir));
 	s->profiles = profiles ? keep(strdup(profiles)) : NULL;
-	cr_assert_eq(mkdir(s->maildirs, 0755), 0);
+	if (maildirs)
+		s->maildirs = keep(strdup(maildirs));
+	else {
+		s->maildirs = keep(dupf("%s/mail", s->dir));
+		cr_assert_eq(mkdir(s->maildirs, 0755), 0);
+	}
 	spawn(s, now);
+}
+
+void sim_start(struct sim *s, const char *profiles, const char *now)
+{
+	sim_start_in(s, profiles, now, NULL);
 }
 
 void sim_restart(struct sim *s)

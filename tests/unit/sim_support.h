@@ -27,6 +27,8 @@ struct sim {
  * and the simulated clock at now ('YYYY-MM-DD HH:MM'). Fails the test when it does not come up.
  */
 void sim_start(struct sim *s, const char *profiles, const char *now);
+/* The same with the Maildirs of BASE (e.g. the running mail stack's $FOI_MAIL_DIR/mail). */
+void sim_start_in(struct sim *s, const char *profiles, const char *now, const char *maildirs);
 /* Starts it again on the same folders (a restart); the port changes. */
 void sim_restart(struct sim *s);
 /* Stops it (SIGTERM) and waits; returns its exit status. */
