@@ -3,6 +3,7 @@
  * evaluator's Maildir at the simulated moment (Date header and file time), with the flaws and
  * the encoding the unit's profile names, and only once the clock has reached them.
  */
+#include <cjson/cJSON.h>
 #include <criterion/criterion.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -11,6 +12,20 @@
 #include "templates/template.h"
 #include "tests/unit/run_foi.h"
 #include "tests/unit/sim_support.h"
+
+/* A string the test keeps until its process ends. */
+static char *keep_text(char *s)
+{
+	static char *kept[16];
+	static int n;
+	if (n == 16) {
+		for (int i = 0; i < 16; i++)
+			free(kept[i]);
+		n = 0;
+	}
+	kept[n++] = s;
+	return s;
+}
 
 static const char *fixture(void)
 {
@@ -327,6 +342,28 @@ Test(sim_mail, supplement_request_then_extension_and_reply_counted_from_the_supp
 	sim_stop(&s);
 }
 
+/* The letter grader's `accurate` result for an answer to the legal-aid question. */
+static char *answer_accuracy(const char *path)
+{
+	char *dir = make_temp_dir();
+	struct foi_run r = run_shell("cp '%s' '%s/answer.eml' && \"$FOI_BIN\" grade check '%s/answer.eml' "
+				     "--reference consult-legal-aid --json", path, dir, dir);
+	cr_assert(r.status == 0 || r.status == 1, "foi grade check: %s", r.err);
+	cJSON *root = cJSON_Parse(r.out);
+	cr_assert(root, "not JSON: %s", r.out);
+	run_free(&r);
+	char *verdict = NULL;
+	const cJSON *item;
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(root, "items"))
+	{
+		if (strcmp(cJSON_GetObjectItem(item, "code")->valuestring, "accurate") == 0)
+			verdict = strdup(cJSON_GetObjectItem(item, "result")->valuestring);
+	}
+	cJSON_Delete(root);
+	cr_assert(verdict, "no accurate item");
+	return keep_text(verdict);
+}
+
 Test(sim_mail, question_by_mail_is_answered_by_mail_with_the_reference_answer)
 {
 	struct sim s;
@@ -346,6 +383,24 @@ Test(sim_mail, question_by_mail_is_answered_by_mail_with_the_reference_answer)
 	cr_assert(strstr(r.subject, t.subject));
 	cr_assert(strstr(r.text, t.reference), "%s", r.text);
 	cr_assert_str_eq(r.in_reply_to, "<q-t01@foi.test>");
+	cr_assert_str_eq(answer_accuracy(r.path), "pass", "the letter grader finds every key point");
+	reply_free(&r);
+
+	/* T02 answers with boilerplate, two working days later. */
+	mail = request_mail("t02@units.foi.test", "qb4c5d6e", t.subject, t.body, "Thu, 28 Sep 2023 10:00:00 +0800",
+			    "q-t02@foi.test");
+	sim_make_mailbox(&s, "t02@units.foi.test");
+	sim_deliver(&s, "t02@units.foi.test", "1695866400.M9P2.mail.foi.test", mail);
+	free(mail);
+	cr_assert_eq(sim_clock(&s, "2023-10-08 10:00", NULL), 200);
+	size_t n;
+	char **files = evaluator_files(&s, &n);
+	cr_assert_eq(n, 2);
+	reply_read(files[1], &r);
+	files_free(files);
+	cr_assert_str_eq(r.in_reply_to, "<q-t02@foi.test>");
+	cr_assert_null(strstr(r.text, t.reference));
+	cr_assert_str_eq(answer_accuracy(r.path), "fail", "boilerplate is not an accurate answer");
 	reply_free(&r);
 	template_free(&t);
 	sim_stop(&s);

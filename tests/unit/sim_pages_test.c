@@ -247,7 +247,7 @@ static int same_words(const char *a, const char *b)
 	return same && n == m;
 }
 
-Test(sim_pages, the_grader_finds_in_every_guide_what_its_profile_expects, .timeout = 120)
+Test(sim_pages, the_grader_finds_in_every_guide_what_its_profile_expects)
 {
 	struct sim s;
 	struct browser b;

@@ -26,7 +26,7 @@ static void setup(void)
 	cr_assert_eq(mail_env_get(&env, err, sizeof err), 0, "%s", err);
 }
 
-TestSuite(sim_stack, .init = setup, .timeout = 90);
+TestSuite(sim_stack, .init = setup);
 
 /* A unit of the stack that no other test writes to, with a GBK HTML letter. */
 static const char profile[] =

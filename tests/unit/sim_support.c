@@ -92,6 +92,8 @@ static void spawn(struct sim *s, const char *now)
 		int log = open(s->log, O_WRONLY | O_CREAT | O_APPEND, 0644);
 		if (log >= 0)
 			dup2(log, 2);
+		/* Nothing of the test runner's (its pipes to Criterion) may stay open in the sim. */
+		close_range(3, ~0U, 0);
 		const char *argv[16];
 		int n = 0;
 		argv[n++] = bin;
