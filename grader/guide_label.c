@@ -17,20 +17,13 @@ static const char *const field_labels[] = {
 	"地址", "邮编", "邮政编码", "电话", "传真", "邮箱", "电子邮件", "电子信箱", "E-mail", "Email",
 	"网址", "受理机构", "受理时间", "办公时间", "工作时间", "联系人", NULL};
 
-void guide_set(struct guide_ctx *c, enum guide_item_id id, enum guide_result r, const char *fmt, ...)
+void guide_set(struct guide_ctx *c, enum guide_item_id id, enum finding_result r, const char *fmt, ...)
 {
-	struct guide_item *it = &c->report->items[id];
-	char *ev = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	if (vasprintf(&ev, fmt, ap) < 0) {
-		ev = NULL;
+	if (finding_vset(&c->report->items[id], r, fmt, ap) != 0)
 		c->oom = 1;
-	}
 	va_end(ap);
-	free(it->evidence);
-	it->result = r;
-	it->evidence = ev;
 }
 
 const char *guide_snip(const struct guide_ctx *c, size_t start, size_t end, char buf[GUIDE_SNIPPET_MAX])

@@ -89,11 +89,11 @@ static void online_pass(struct guide_ctx *c, size_t kw, size_t kw_end, size_t as
 		e = ae;
 	guide_snip(c, s, e, s1);
 	if (href && !strstr(s1, href))
-		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s -> %s", s1, guide_cut(href, s2));
+		guide_set(c, GUIDE_ONLINE, FINDING_PASS, "%s -> %s", s1, guide_cut(href, s2));
 	else if (!href && !strstr(s1, guide_snip(c, as, ae, s2))) /* the address was cut off */
-		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s ... %s", guide_snip(c, s, kw_end, s1), s2);
+		guide_set(c, GUIDE_ONLINE, FINDING_PASS, "%s ... %s", guide_snip(c, s, kw_end, s1), s2);
 	else
-		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s", s1);
+		guide_set(c, GUIDE_ONLINE, FINDING_PASS, "%s", s1);
 }
 
 void guide_rule_online(struct guide_ctx *c)
@@ -150,18 +150,18 @@ void guide_rule_online(struct guide_ctx *c)
 		}
 	}
 	if (scripted != NOT_FOUND) {
-		guide_set(c, GUIDE_ONLINE, GUIDE_UNKNOWN,
+		guide_set(c, GUIDE_ONLINE, FINDING_UNKNOWN,
 			  "the online channel is a script link (%s), not an address: %s",
 			  guide_cut(scripted_link->href, s2),
 			  guide_snip(c, guide_clause_start(x, scripted), guide_sentence_end(x, t->len, scripted), s1));
 	} else if (named != NOT_FOUND) {
-		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL, "the online channel is named without an address: %s",
+		guide_set(c, GUIDE_ONLINE, FINDING_FAIL, "the online channel is named without an address: %s",
 			  guide_snip(c, guide_clause_start(x, named), guide_sentence_end(x, t->len, named), s1));
 	} else if (denied != NOT_FOUND) {
-		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL, "the guide says there is no online channel: %s",
+		guide_set(c, GUIDE_ONLINE, FINDING_FAIL, "the guide says there is no online channel: %s",
 			  guide_snip(c, guide_clause_start(x, denied), guide_sentence_end(x, t->len, denied), s1));
 	} else {
-		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL,
+		guide_set(c, GUIDE_ONLINE, FINDING_FAIL,
 			  "no online application channel (在线申请/网上申请) is listed");
 	}
 }
@@ -202,17 +202,17 @@ void guide_rule_postal(struct guide_ctx *c)
 	}
 
 	if (have_addr && have_code) {
-		guide_set(c, GUIDE_POSTAL, GUIDE_PASS, "%s; %s",
+		guide_set(c, GUIDE_POSTAL, FINDING_PASS, "%s; %s",
 			  guide_pair(c, addr_ls, addr_le, &addr, have_addr, s1),
 			  guide_pair(c, code_ls, code_le, &code, have_code, s2));
 	} else if (have_addr) {
-		guide_set(c, GUIDE_POSTAL, GUIDE_FAIL, "address: %s; no postcode (邮政编码) is given",
+		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "address: %s; no postcode (邮政编码) is given",
 			  guide_pair(c, addr_ls, addr_le, &addr, have_addr, s1));
 	} else if (have_code) {
-		guide_set(c, GUIDE_POSTAL, GUIDE_FAIL, "postcode: %s; no postal address is given",
+		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "postcode: %s; no postal address is given",
 			  guide_pair(c, code_ls, code_le, &code, have_code, s2));
 	} else {
-		guide_set(c, GUIDE_POSTAL, GUIDE_FAIL, "no postal address or postcode is given");
+		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "no postal address or postcode is given");
 	}
 }
 
@@ -266,7 +266,7 @@ void guide_rule_office(struct guide_ctx *c)
 				continue;
 			int how = guide_label_value(c, ls, le, guide_scan_office, &m);
 			if (how) {
-				guide_set(c, GUIDE_OFFICE, GUIDE_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
+				guide_set(c, GUIDE_OFFICE, FINDING_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
 				return;
 			}
 		}
@@ -275,10 +275,10 @@ void guide_rule_office(struct guide_ctx *c)
 	if (next_label(c, &w, &ls, &le)) {
 		size_t p = ls, end = le;
 		size_t s = name_start(x, p, guide_line_start(x, p));
-		guide_set(c, GUIDE_OFFICE, GUIDE_PASS, "%s", guide_snip(c, s, end, s1));
+		guide_set(c, GUIDE_OFFICE, FINDING_PASS, "%s", guide_snip(c, s, end, s1));
 		return;
 	}
-	guide_set(c, GUIDE_OFFICE, GUIDE_FAIL,
+	guide_set(c, GUIDE_OFFICE, FINDING_FAIL,
 		  "the receiving office (受理机构, 政府信息公开办公室) is not named");
 }
 
@@ -303,13 +303,13 @@ void guide_rule_phone(struct guide_ctx *c)
 	while (next_label(c, &w, &ls, &le)) {
 		int how = guide_label_value(c, ls, le, guide_scan_phone_labelled, &m);
 		if (how) {
-			guide_set(c, GUIDE_PHONE, GUIDE_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
+			guide_set(c, GUIDE_PHONE, FINDING_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
 			return;
 		}
 	}
 	for (size_t i = 0; i < t->nlinks; i++)
 		if (strncasecmp(t->links[i].href, "tel:", 4) == 0) {
-			guide_set(c, GUIDE_PHONE, GUIDE_PASS, "%s", guide_cut(t->links[i].href, s1));
+			guide_set(c, GUIDE_PHONE, FINDING_PASS, "%s", guide_cut(t->links[i].href, s1));
 			return;
 		}
 	/* A number with an area code but no label: likely the office's, but say so. */
@@ -320,11 +320,11 @@ void guide_rule_phone(struct guide_ctx *c)
 		if (guide_find_any(x, ln, m.start, fax_labels, &which) != NOT_FOUND ||
 		    guide_is_site_contact(c, m.start))
 			continue;
-		guide_set(c, GUIDE_PHONE, GUIDE_UNKNOWN, "a number without a 电话 label: %s",
+		guide_set(c, GUIDE_PHONE, FINDING_UNKNOWN, "a number without a 电话 label: %s",
 			  guide_snip(c, guide_clause_start(x, m.start), m.end, s1));
 		return;
 	}
-	guide_set(c, GUIDE_PHONE, GUIDE_FAIL, "no telephone number is given");
+	guide_set(c, GUIDE_PHONE, FINDING_FAIL, "no telephone number is given");
 }
 
 /* ---- channel.email_or_fax ---- */
@@ -383,21 +383,21 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 		}
 
 	if (have_email && have_fax) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s; %s",
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s; %s",
 			  guide_pair(c, em_ls, em_le, &em, have_email, s1),
 			  guide_pair(c, fx_ls, fx_le, &fx, have_fax, s2));
 		return;
 	}
 	if (have_email) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s", guide_pair(c, em_ls, em_le, &em, have_email, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", guide_pair(c, em_ls, em_le, &em, have_email, s1));
 		return;
 	}
 	if (mailto) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s", guide_cut(mailto, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", guide_cut(mailto, s1));
 		return;
 	}
 	if (have_fax) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s", guide_pair(c, fx_ls, fx_le, &fx, have_fax, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", guide_pair(c, fx_ls, fx_le, &fx, have_fax, s1));
 		return;
 	}
 	/* "本机关不接受电子邮件、传真方式提交的申请": a clear answer is clarity too. */
@@ -412,10 +412,10 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 		int w2;
 		if (guide_find_any(x, s, e, refusals, &w2) != NOT_FOUND ||
 		    guide_find_any(x, v, e, none_words, &w2) == v) {
-			guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "the guide says e-mail and fax are not offered: %s",
+			guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "the guide says e-mail and fax are not offered: %s",
 				  guide_snip(c, s, e, s1));
 			return;
 		}
 	}
-	guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_FAIL, "no e-mail address or fax number is given");
+	guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_FAIL, "no e-mail address or fax number is given");
 }

@@ -90,7 +90,7 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 
 	if (find_error(t->title, 0, tlen, &elen) != NOT_FOUND) {
 		snprintf(why, whysz, "an error page: title \"%s\"", guide_cut(t->title_shown, snip));
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 		return 0;
 	}
 	if (visible_bytes(t) < EMPTY_TEXT_BYTES) {
@@ -99,11 +99,11 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		else
 			snprintf(why, whysz, "the page shows no text");
 		/* An empty page with an error title is an error page; say which. */
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 		return 0;
 	}
 	if (guide_find_any(t->title, 0, tlen, guide_words, &which) != NOT_FOUND) {
-		guide_set(c, GUIDE_PRESENT, GUIDE_PASS, "title: %s", guide_cut(t->title_shown, snip));
+		guide_set(c, GUIDE_PRESENT, FINDING_PASS, "title: %s", guide_cut(t->title_shown, snip));
 		return 1;
 	}
 
@@ -123,7 +123,7 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		}
 		const struct guide_span *h = guide_text_head_at(t, p);
 		if (h && chars_between(x, h->start, h->end) <= 2 * TITLE_LINE_CHARS) {
-			guide_set(c, GUIDE_PRESENT, GUIDE_PASS, "heading: %s", guide_snip(c, h->start, h->end, snip));
+			guide_set(c, GUIDE_PRESENT, FINDING_PASS, "heading: %s", guide_snip(c, h->start, h->end, snip));
 			return 1;
 		}
 		size_t ls = guide_line_start(x, p), le = guide_line_end(x, t->len, p);
@@ -136,7 +136,7 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 	}
 	if (on_line != NOT_FOUND) {
 		size_t ls = guide_line_start(x, on_line), le = guide_line_end(x, t->len, on_line);
-		guide_set(c, GUIDE_PRESENT, GUIDE_PASS, "heading: %s", guide_snip(c, ls, le, snip));
+		guide_set(c, GUIDE_PRESENT, FINDING_PASS, "heading: %s", guide_snip(c, ls, le, snip));
 		return 1;
 	}
 
@@ -148,7 +148,7 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		if (p != NOT_FOUND) {
 			snprintf(why, whysz, "an error page: \"%s\"",
 				 guide_snip(c, t->heads[i].start, t->heads[i].end, snip));
-			guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+			guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 			return 0;
 		}
 	}
@@ -157,29 +157,29 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		if (p != NOT_FOUND) {
 			size_t s = guide_clause_start(x, p), e = guide_sentence_end(x, t->len, p + elen);
 			snprintf(why, whysz, "an error page: \"%s\"", guide_snip(c, s, e, snip));
-			guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+			guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 			return 0;
 		}
 	}
 
 	if (in_text != NOT_FOUND) {
 		size_t s = guide_clause_start(x, in_text), e = guide_sentence_end(x, t->len, in_text);
-		guide_set(c, GUIDE_PRESENT, GUIDE_UNKNOWN,
+		guide_set(c, GUIDE_PRESENT, FINDING_UNKNOWN,
 			  "the page mentions the guide but is not titled as one: %s", guide_snip(c, s, e, snip));
 		return 1;
 	}
 	if (in_link != NOT_FOUND) {
 		const struct guide_link *l = guide_text_link_at(t, in_link);
-		guide_set(c, GUIDE_PRESENT, GUIDE_UNKNOWN, "the page only links to the guide: %s -> %s",
+		guide_set(c, GUIDE_PRESENT, FINDING_UNKNOWN, "the page only links to the guide: %s -> %s",
 			  guide_snip(c, l->start, l->end, snip), guide_cut(l->href, snip2));
 		return 1;
 	}
 	if (t->title[0])
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL,
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL,
 			  "the page does not present itself as a 政府信息公开指南 (title \"%s\")",
 			  guide_cut(t->title_shown, snip));
 	else
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL,
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL,
 			  "the page does not present itself as a 政府信息公开指南");
 	return 1;
 }
@@ -260,18 +260,18 @@ void guide_rule_notes(struct guide_ctx *c)
 	}
 
 	if (content_ok && receipt_at != NOT_FOUND) {
-		guide_set(c, GUIDE_NOTES, GUIDE_PASS, "contents: %s; receipt date: %s",
+		guide_set(c, GUIDE_NOTES, FINDING_PASS, "contents: %s; receipt date: %s",
 			  guide_snip(c, content_at, content_end, snip1), guide_snip(c, rs, re, snip2));
 	} else if (content_ok) {
-		guide_set(c, GUIDE_NOTES, GUIDE_FAIL,
+		guide_set(c, GUIDE_NOTES, FINDING_FAIL,
 			  "contents: %s; the receipt date (提交之日/签收之日/双方确认之日) is not explained",
 			  guide_snip(c, content_at, content_end, snip1));
 	} else if (receipt_at != NOT_FOUND) {
-		guide_set(c, GUIDE_NOTES, GUIDE_FAIL,
+		guide_set(c, GUIDE_NOTES, FINDING_FAIL,
 			  "what an application must contain is not listed; receipt date: %s",
 			  guide_snip(c, rs, re, snip2));
 	} else {
-		guide_set(c, GUIDE_NOTES, GUIDE_FAIL,
+		guide_set(c, GUIDE_NOTES, FINDING_FAIL,
 			  "neither what an application must contain nor how the receipt date is fixed is explained");
 	}
 }
