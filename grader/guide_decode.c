@@ -1,6 +1,6 @@
 /* Charset detection and conversion of guide pages; see guide_decode.h for the rules. */
 #include "grader/guide_decode.h"
-#include "grader/guide_buf.h"
+#include "grader/strbuf.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -113,7 +113,7 @@ const char *guide_charset_canonical(const char *label, char *buf, size_t bufsz)
  * going on after it, as browsers do. Returns -1 when iconv has no such converter.
  */
 static int convert_lenient(const unsigned char *in, size_t inlen, const char *from,
-			   struct gbuf *out, size_t *bad)
+			   struct strbuf *out, size_t *bad)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
@@ -121,7 +121,7 @@ static int convert_lenient(const unsigned char *in, size_t inlen, const char *fr
 	*bad = 0;
 	char *ip = (char *)in;
 	size_t il = inlen;
-	if (gbuf_reserve(out, inlen + inlen / 2 + 16) != 0) {
+	if (strbuf_reserve(out, inlen + inlen / 2 + 16) != 0) {
 		iconv_close(cd);
 		return 0;
 	}
@@ -135,14 +135,14 @@ static int convert_lenient(const unsigned char *in, size_t inlen, const char *fr
 		if (r != (size_t)-1)
 			continue;
 		if (e == E2BIG) {
-			gbuf_reserve(out, out->cap);
+			strbuf_reserve(out, out->cap);
 		} else if (e == EILSEQ) {
-			gbuf_add(out, REPLACEMENT, 3);
+			strbuf_add(out, REPLACEMENT, 3);
 			(*bad)++;
 			ip++;
 			il--;
 		} else { /* EINVAL: the input ends inside a sequence */
-			gbuf_add(out, REPLACEMENT, 3);
+			strbuf_add(out, REPLACEMENT, 3);
 			(*bad)++;
 			il = 0;
 		}
@@ -155,7 +155,7 @@ static int convert_lenient(const unsigned char *in, size_t inlen, const char *fr
 		int e = errno;
 		out->len = (size_t)(op - out->p);
 		out->p[out->len] = '\0';
-		if (r == (size_t)-1 && e == E2BIG && gbuf_reserve(out, out->cap) == 0)
+		if (r == (size_t)-1 && e == E2BIG && strbuf_reserve(out, out->cap) == 0)
 			continue;
 		break;
 	}
@@ -284,7 +284,7 @@ static int oom(char *err, size_t errsz)
 
 /* Decodes with one charset into out; replaces out's previous content. */
 static int try_charset(const unsigned char *data, size_t len, const char *cs,
-		       struct gbuf *out, size_t *bad)
+		       struct strbuf *out, size_t *bad)
 {
 	out->len = 0;
 	if (out->p)
@@ -328,7 +328,7 @@ int guide_decode(const unsigned char *data, size_t len, const char *charset_hint
 		}
 	}
 
-	struct gbuf buf = {0};
+	struct strbuf buf = {0};
 	size_t bad = 0;
 	if (cs) {
 		if (try_charset(data, len, cs, &buf, &bad) != 0) {
@@ -336,7 +336,7 @@ int guide_decode(const unsigned char *data, size_t len, const char *charset_hint
 		} else if (bad > 0 && !buf.oom) {
 			/* A wrong declaration: keep the other reading when it is clean. */
 			const char *alt = strcmp(cs, "UTF-8") == 0 ? "GB18030" : "UTF-8";
-			struct gbuf other = {0};
+			struct strbuf other = {0};
 			size_t obad = 0;
 			if (try_charset(data, len, alt, &other, &obad) == 0 && !other.oom && obad == 0) {
 				free(buf.p);
@@ -356,7 +356,7 @@ int guide_decode(const unsigned char *data, size_t len, const char *charset_hint
 			return -1;
 		}
 		if (bad > 0 && !buf.oom) {
-			struct gbuf gb = {0};
+			struct strbuf gb = {0};
 			size_t gbad = 0;
 			if (try_charset(data, len, "GB18030", &gb, &gbad) == 0 && !gb.oom && gbad < bad) {
 				free(buf.p);
