@@ -77,31 +77,34 @@ int guide_check(const struct guide_source *src, struct guide_report *report, cha
 		return finish(&c, err, errsz);
 	}
 	const char *kind;
-	enum guide_binary bin = guide_sniff_binary(src->data, src->len, &kind);
-	if (bin == GUIDE_BINARY_DOCUMENT) {
+	enum text_binary bin = text_sniff_binary((const char *)src->data, src->len, TEXT_SNIFF_PAGE, 0, &kind);
+	if (bin == TEXT_BINARY_DOCUMENT) {
 		/* Some units publish the guide as a document: a person has to read it. */
 		snprintf(why, sizeof why, "the content is %s, not a web page", kind);
 		guide_set(&c, GUIDE_PRESENT, FINDING_UNKNOWN, "%s; it may be the guide: a reviewer has to read it", why);
 		set_rest(&c, FINDING_UNKNOWN, why);
 		return finish(&c, err, errsz);
 	}
-	if (bin == GUIDE_BINARY_OTHER) {
+	if (bin == TEXT_BINARY_OTHER) {
 		snprintf(why, sizeof why, "the content is %s, not a web page", kind);
 		guide_set(&c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 		set_rest(&c, FINDING_FAIL, why);
 		return finish(&c, err, errsz);
 	}
 
-	struct guide_decoded dec;
-	if (guide_decode(src->data, src->len, src->charset_hint, &dec, err, errsz) != 0)
+	/* As browsers read a page: its declaration, unless the bytes plainly say otherwise. */
+	struct decode_opts how = {.label = src->charset_hint, .trust = DECODE_TRUST_DECLARATION,
+				  .flags = DECODE_HTML | DECODE_SCRUB_CONTROLS};
+	struct decoded_text dec;
+	if (text_decode_with((const char *)src->data, src->len, &how, &dec, err, errsz) != 0)
 		return -1;
 	snprintf(report->charset, sizeof report->charset, "%s", dec.charset);
 	snprintf(report->declared, sizeof report->declared, "%s", dec.declared);
 	report->bad_sequences = dec.bad_sequences;
 
 	struct guide_text text;
-	int rc = guide_text_from_html(dec.utf8, dec.len, src->base_url, &text, err, errsz);
-	guide_decoded_free(&dec);
+	int rc = guide_text_from_html(dec.text, dec.len, src->base_url, &text, err, errsz);
+	decoded_text_free(&dec);
 	if (rc != 0)
 		return -1;
 	c.t = &text;

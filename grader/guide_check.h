@@ -26,7 +26,7 @@
 #include <stddef.h>
 
 #include "grader/finding.h"
-#include "grader/guide_decode.h"
+#include "grader/text_decode.h"
 
 /* Pages larger than this are refused: guide pages are tens of kilobytes, and libxml2's tree
  * of a page full of tags takes some thirty times its size in memory. */
@@ -49,8 +49,8 @@ struct guide_report {
 	/* One finding per item, in the order of enum guide_item_id: the code is static, the
 	 * evidence owned and never NULL after a successful check. */
 	struct finding items[GUIDE_ITEM_COUNT];
-	char charset[GUIDE_CHARSET_MAX];           /* what the page was read as */
-	char declared[GUIDE_CHARSET_MAX];          /* what it declared, "" when nothing */
+	char charset[TEXT_CHARSET_MAX];            /* what the page was read as */
+	char declared[TEXT_CHARSET_MAX];           /* what it declared, "" when nothing */
 	size_t bad_sequences;                      /* bytes that decoded to nothing */
 };
 
