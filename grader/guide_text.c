@@ -1,9 +1,9 @@
 /* The text, links and cells of a guide page, out of libxml2's DOM; see guide_text.h. */
 #include "grader/guide_text.h"
+#include "grader/html_doc.h"
 #include "grader/strbuf.h"
 #include "grader/utf8.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +41,6 @@ struct table_state {
 
 struct walker {
 	struct textbuf tb;
-	xmlDocPtr doc;
 	xmlChar *base;
 	int pre;
 	int have_title;
@@ -173,26 +172,6 @@ static void add_chars(struct textbuf *b, const char *s, size_t n, int pre)
 
 /* ---- elements ---- */
 
-static int name_in(const xmlChar *name, const char *const *list)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (strcmp((const char *)name, list[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static const char *const block_tags[] = {
-	"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-	"dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-	"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
-	"menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead",
-	"tr", "ul", "frameset", "noframes", NULL};
-
-/* What no reader sees. */
-static const char *const skipped_tags[] = {
-	"script", "style", "noscript", "template", "select", "textarea", "svg", "math", "applet",
-	"head", "input", "button", "map", NULL};
-
 static int is_heading_tag(const xmlChar *n)
 {
 	return n[0] == 'h' && n[1] >= '1' && n[1] <= '6' && n[2] == '\0';
@@ -206,24 +185,6 @@ static int attr_contains(const xmlNode *n, const char *attr, const char *needle)
 	int hit = strcasestr((char *)v, needle) != NULL;
 	xmlFree(v);
 	return hit;
-}
-
-/* display:none or the hidden attribute: the page hides it from readers. */
-static int is_hidden(const xmlNode *n)
-{
-	if (xmlHasProp(n, BAD_CAST "hidden"))
-		return 1;
-	xmlChar *style = xmlGetProp(n, BAD_CAST "style");
-	if (!style)
-		return 0;
-	char compact[256];
-	size_t k = 0;
-	for (const xmlChar *p = style; *p && k + 1 < sizeof compact; p++)
-		if (!isspace(*p))
-			compact[k++] = (char)tolower(*p);
-	compact[k] = '\0';
-	xmlFree(style);
-	return strstr(compact, "display:none") != NULL || strstr(compact, "visibility:hidden") != NULL;
 }
 
 /* A title-like block: a heading tag, or a class or id with "title"/"tit" in it. */
@@ -332,9 +293,14 @@ static int span_attr(const xmlNode *n, const char *attr)
 	return s < 1 ? 1 : s > 1000 ? 1000 : (int)s;
 }
 
+/* Hidden blocks and form fields are not what a reader of the guide sees; frames, embeds
+ * and objects are read as links (below), and navigation menus may hold the channels. */
+#define GUIDE_UNSEEN (HTML_SKIP_HIDDEN | HTML_SKIP_FORMS)
+
 /* Returns 1 when the walk should go into the node's children. */
-static int enter(struct walker *w, xmlNode *n)
+static int enter(void *ctx, xmlNode *n)
 {
+	struct walker *w = ctx;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content)
 			add_chars(&w->tb, (const char *)n->content, strlen((const char *)n->content), w->pre > 0);
@@ -363,13 +329,13 @@ static int enter(struct walker *w, xmlNode *n)
 		add_link(w, n, "data", 0);
 		return 0;
 	}
-	if (name_in(name, skipped_tags) || is_hidden(n))
+	if (html_doc_unseen(n, GUIDE_UNSEEN))
 		return 0;
 	if (strcmp((const char *)name, "br") == 0) {
 		request_sep(&w->tb, SEP_LINE);
 		return 0;
 	}
-	if (name_in(name, block_tags))
+	if (html_doc_is_block(name))
 		request_sep(&w->tb, SEP_LINE);
 	if (strcmp((const char *)name, "pre") == 0)
 		w->pre++;
@@ -418,8 +384,9 @@ static int enter(struct walker *w, xmlNode *n)
 	return 1;
 }
 
-static void leave(struct walker *w, xmlNode *n)
+static void leave(void *ctx, xmlNode *n)
 {
+	struct walker *w = ctx;
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return;
 	const xmlChar *name = n->name;
@@ -435,30 +402,8 @@ static void leave(struct walker *w, xmlNode *n)
 		w->ntables_open--;
 	if (strcmp((const char *)name, "pre") == 0 && w->pre > 0)
 		w->pre--;
-	if (name_in(name, block_tags))
+	if (html_doc_is_block(name))
 		request_sep(&w->tb, SEP_LINE);
-}
-
-/* Visits every node once, without recursion: depth costs heap, never stack. */
-static void walk(struct walker *w, xmlDocPtr doc)
-{
-	xmlNode *n = doc->children;
-	while (n) {
-		int down = enter(w, n);
-		if (down && n->children) {
-			n = n->children;
-			continue;
-		}
-		if (down)
-			leave(w, n);
-		while (!n->next) {
-			n = n->parent;
-			if (!n || n == (xmlNode *)doc)
-				return;
-			leave(w, n);
-		}
-		n = n->next;
-	}
 }
 
 static void walker_free(struct walker *w)
@@ -481,22 +426,14 @@ int guide_text_from_html(const char *utf8, size_t len, const char *base_url,
 			 struct guide_text *out, char *err, size_t errsz)
 {
 	memset(out, 0, sizeof *out);
-	if (len > INT_MAX) {
-		snprintf(err, errsz, "the page is too large for the HTML parser (%zu bytes)", len);
+	htmlDocPtr doc;
+	if (html_doc_read(utf8, len, base_url, &doc, err, errsz) != 0)
 		return -1;
-	}
-	/* No network, no DTD loading, recovery from broken markup, errors kept quiet: the
-	 * page is data. HTML_PARSE_IGNORE_ENC because the bytes are UTF-8 already, whatever
-	 * the page's <meta> says. libxml2's default depth limit (256) stays on. */
-	htmlDocPtr doc = htmlReadMemory(utf8, (int)len, base_url, "UTF-8",
-					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-					HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
 	struct walker w = {0};
 	w.heads.size = sizeof(struct guide_span);
 	w.links.size = sizeof(struct guide_link);
 	w.cells.size = sizeof(struct guide_cell);
 	if (doc) {
-		w.doc = doc;
 		xmlNodePtr root = xmlDocGetRootElement(doc);
 		if (root) {
 			/* For HTML, libxml2 reports only a <base href>; without one, links are
@@ -510,7 +447,7 @@ int guide_text_from_html(const char *utf8, size_t len, const char *base_url,
 				w.base = abs;
 			}
 		}
-		walk(&w, doc);
+		html_doc_walk(doc, enter, leave, &w);
 		xmlFreeDoc(doc);
 	}
 	/* An empty or whitespace-only page gives no document: that is an empty text, not an error. */
