@@ -59,6 +59,36 @@ static int next_label(const struct guide_ctx *c, struct label_walk *w, size_t *l
 	return 0;
 }
 
+/* A label and the value it introduces (guide_label_value); how is 0 when none was found. */
+struct labelled {
+	size_t ls, le;
+	struct guide_match m;
+	int how;
+};
+
+/* The first of the labels, from `from` on, whose value scan finds; returns 1 when one does. */
+static int find_labelled(const struct guide_ctx *c, const char *const *labels,
+			 const char *const *not_after, size_t from, guide_scanner scan, struct labelled *out)
+{
+	struct label_walk w;
+	size_t ls, le;
+	*out = (struct labelled){0};
+	walk_start(&w, c, labels, not_after, from);
+	while (next_label(c, &w, &ls, &le))
+		if ((out->how = guide_label_value(c, ls, le, scan, &out->m))) {
+			out->ls = ls;
+			out->le = le;
+			return 1;
+		}
+	return 0;
+}
+
+/* Evidence for a labelled value (guide_pair). */
+static const char *labelled_pair(const struct guide_ctx *c, const struct labelled *v, char buf[GUIDE_PAIR_MAX])
+{
+	return guide_pair(c, v->ls, v->le, &v->m, v->how, buf);
+}
+
 /* ---- channel.online ---- */
 
 static const char *const online_words[] = {
@@ -179,38 +209,23 @@ static const char *const postcode_labels[] = {"邮政编码", "邮编", "邮码"
 void guide_rule_postal(struct guide_ctx *c)
 {
 	char s1[GUIDE_PAIR_MAX], s2[GUIDE_PAIR_MAX];
-	struct label_walk w;
-	size_t ls, le;
-	struct guide_match addr = {0}, code = {0};
-	size_t addr_ls = 0, addr_le = 0, code_ls = 0, code_le = 0;
-	int have_addr = 0, have_code = 0;
-
-	walk_start(&w, c, address_labels, not_postal, 0);
-	while (!have_addr && next_label(c, &w, &ls, &le))
-		if ((have_addr = guide_label_value(c, ls, le, guide_scan_address, &addr))) {
-			addr_ls = ls;
-			addr_le = le;
-		}
+	struct labelled addr, code = {0};
+	int have_addr = find_labelled(c, address_labels, not_postal, 0, guide_scan_address, &addr);
 	/* The postcode that goes with the address: the first one after it, else any. */
-	for (int pass = 0; pass < 2 && !have_code; pass++) {
-		walk_start(&w, c, postcode_labels, NULL, pass == 0 && have_addr ? addr_ls : 0);
-		while (!have_code && next_label(c, &w, &ls, &le))
-			if ((have_code = guide_label_value(c, ls, le, guide_scan_postcode, &code))) {
-				code_ls = ls;
-				code_le = le;
-			}
-	}
+	int have_code = 0;
+	for (int pass = 0; pass < 2 && !have_code; pass++)
+		have_code = find_labelled(c, postcode_labels, NULL, pass == 0 && have_addr ? addr.ls : 0,
+					  guide_scan_postcode, &code);
 
 	if (have_addr && have_code) {
-		guide_set(c, GUIDE_POSTAL, FINDING_PASS, "%s; %s",
-			  guide_pair(c, addr_ls, addr_le, &addr, have_addr, s1),
-			  guide_pair(c, code_ls, code_le, &code, have_code, s2));
+		guide_set(c, GUIDE_POSTAL, FINDING_PASS, "%s; %s", labelled_pair(c, &addr, s1),
+			  labelled_pair(c, &code, s2));
 	} else if (have_addr) {
 		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "address: %s; no postcode (邮政编码) is given",
-			  guide_pair(c, addr_ls, addr_le, &addr, have_addr, s1));
+			  labelled_pair(c, &addr, s1));
 	} else if (have_code) {
 		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "postcode: %s; no postal address is given",
-			  guide_pair(c, code_ls, code_le, &code, have_code, s2));
+			  labelled_pair(c, &code, s2));
 	} else {
 		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "no postal address or postcode is given");
 	}
@@ -343,19 +358,10 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 	const struct guide_text *t = c->t;
 	const char *x = t->text;
 	char s1[GUIDE_PAIR_MAX], s2[GUIDE_PAIR_MAX];
-	struct label_walk w;
-	size_t ls, le;
-	struct guide_match em, fx;
-	int have_email = 0, have_fax = 0;
-	size_t em_ls = 0, em_le = 0, fx_ls = 0, fx_le = 0;
+	struct labelled em, fx;
 	const char *mailto = NULL;
 
-	walk_start(&w, c, email_labels, NULL, 0);
-	while (!have_email && next_label(c, &w, &ls, &le))
-		if ((have_email = guide_label_value(c, ls, le, guide_scan_email, &em))) {
-			em_ls = ls;
-			em_le = le;
-		}
+	int have_email = find_labelled(c, email_labels, NULL, 0, guide_scan_email, &em);
 	if (!have_email)
 		for (size_t i = 0; i < t->nlinks && !mailto; i++)
 			if (strncasecmp(t->links[i].href, "mailto:", 7) == 0 && t->links[i].href[7] &&
@@ -364,32 +370,27 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 	if (!have_email && !mailto) {
 		/* An address in a sentence about applying: "将申请书发送至 xxx@163.com". */
 		int seen = 0;
-		for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_email(x, p, t->len, &em); p = em.end) {
-			size_t s = guide_clause_start(x, em.start);
-			if (!guide_is_site_contact(c, em.start) &&
-			    (guide_find(x, guide_line_start(x, em.start), em.start, "申请") != NOT_FOUND ||
-			     guide_find(x, s, em.start, "发送") != NOT_FOUND)) {
-				have_email = GUIDE_VALUE_INLINE;
-				em_ls = em_le = s;
+		for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_email(x, p, t->len, &em.m); p = em.m.end) {
+			size_t s = guide_clause_start(x, em.m.start);
+			if (!guide_is_site_contact(c, em.m.start) &&
+			    (guide_find(x, guide_line_start(x, em.m.start), em.m.start, "申请") != NOT_FOUND ||
+			     guide_find(x, s, em.m.start, "发送") != NOT_FOUND)) {
+				have_email = 1;
+				em.how = GUIDE_VALUE_INLINE;
+				em.ls = em.le = s;
 				break;
 			}
 		}
 	}
-	walk_start(&w, c, fax_labels, NULL, 0);
-	while (!have_fax && next_label(c, &w, &ls, &le))
-		if ((have_fax = guide_label_value(c, ls, le, guide_scan_phone_labelled, &fx))) {
-			fx_ls = ls;
-			fx_le = le;
-		}
+	int have_fax = find_labelled(c, fax_labels, NULL, 0, guide_scan_phone_labelled, &fx);
 
 	if (have_email && have_fax) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s; %s",
-			  guide_pair(c, em_ls, em_le, &em, have_email, s1),
-			  guide_pair(c, fx_ls, fx_le, &fx, have_fax, s2));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s; %s", labelled_pair(c, &em, s1),
+			  labelled_pair(c, &fx, s2));
 		return;
 	}
 	if (have_email) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", guide_pair(c, em_ls, em_le, &em, have_email, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", labelled_pair(c, &em, s1));
 		return;
 	}
 	if (mailto) {
@@ -397,7 +398,7 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 		return;
 	}
 	if (have_fax) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", guide_pair(c, fx_ls, fx_le, &fx, have_fax, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", labelled_pair(c, &fx, s1));
 		return;
 	}
 	/* "本机关不接受电子邮件、传真方式提交的申请": a clear answer is clarity too. */

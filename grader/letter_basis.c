@@ -106,11 +106,8 @@ static int check_article(const struct letter_doc *d, struct finding_list *out)
 	if (bare >= 0) {
 		size_t s, e;
 		body_sentence(d, (size_t)bare, &s, &e);
-		char *q = body_quote(d, s, e);
-		int rc = finding_add(out, "basis.article", FINDING_FAIL,
-				     "cites the Regulation without naming an article: %s", q ? q : "");
-		free(q);
-		return rc;
+		return body_finding(d, out, "basis.article", FINDING_FAIL, s, e,
+				    "cites the Regulation without naming an article: ");
 	}
 	return finding_add(out, "basis.article", FINDING_FAIL,
 			   "no article of the Regulation on Open Government Information cited");
@@ -183,11 +180,7 @@ static int check_current_law(const struct letter_doc *d, struct finding_list *ou
 				continue;
 			if (o->unless && any_in(t, s, e, o->unless))
 				continue;
-			char *q = body_quote(d, s, e);
-			int rc = finding_add(out, "basis.current_law", FINDING_FAIL, "%s: %s", o->why,
-					     q ? q : "");
-			free(q);
-			return rc;
+			return body_finding(d, out, "basis.current_law", FINDING_FAIL, s, e, "%s: ", o->why);
 		}
 	}
 	return finding_add(out, "basis.current_law", FINDING_PASS,

@@ -66,24 +66,16 @@ static int check_purpose(const struct letter_doc *d, struct finding_list *out)
 			ssize_t neg = first_of(t, s, (size_t)p, negations);
 			if (neg >= 0)
 				continue;
-			char *q = body_quote(d, s, e);
-			int rc = finding_add(out, "no_purpose_demand", FINDING_FAIL,
-					     "asks for the purpose or special needs, which §29 does not require: %s",
-					     q ? q : "");
-			free(q);
-			return rc;
+			return body_finding(d, out, "no_purpose_demand", FINDING_FAIL, s, e,
+					    "asks for the purpose or special needs, which §29 does not require: ");
 		}
 	}
 	ssize_t id = first_of(t, 0, len, id_words);
 	if (id >= 0) {
 		size_t s, e;
 		body_sentence(d, (size_t)id, &s, &e);
-		char *q = body_quote(d, s, e);
-		int rc = finding_add(out, "no_purpose_demand", FINDING_PASS,
-				     "no demand for the purpose; asks for identity documents, which §29(一) allows: %s",
-				     q ? q : "");
-		free(q);
-		return rc;
+		return body_finding(d, out, "no_purpose_demand", FINDING_PASS, s, e,
+				    "no demand for the purpose; asks for identity documents, which §29(一) allows: ");
 	}
 	return finding_add(out, "no_purpose_demand", FINDING_PASS,
 			   "no demand for the purpose of the request or proof of special needs");
@@ -114,12 +106,9 @@ static int check_fee(const struct letter_doc *d, struct finding_list *out)
 				free_at = (ssize_t)s;
 				continue;
 			}
-			char *q = body_quote(d, s, e);
-			int rc = finding_add(out, "no_fee_demand", FINDING_FAIL,
-					     "demands a fee; §42 provides information free of charge "
-					     "(fees only for clearly excessive requests): %s", q ? q : "");
-			free(q);
-			return rc;
+			return body_finding(d, out, "no_fee_demand", FINDING_FAIL, s, e,
+					    "demands a fee; §42 provides information free of charge "
+					    "(fees only for clearly excessive requests): ");
 		}
 	}
 	if (free_at < 0)
@@ -127,11 +116,7 @@ static int check_fee(const struct letter_doc *d, struct finding_list *out)
 	if (free_at >= 0) {
 		size_t s, e;
 		body_sentence(d, (size_t)free_at, &s, &e);
-		char *q = body_quote(d, s, e);
-		int rc = finding_add(out, "no_fee_demand", FINDING_PASS, "states no fee is charged: %s",
-				     q ? q : "");
-		free(q);
-		return rc;
+		return body_finding(d, out, "no_fee_demand", FINDING_PASS, s, e, "states no fee is charged: ");
 	}
 	return finding_add(out, "no_fee_demand", FINDING_PASS, "no fee demanded");
 }

@@ -2,6 +2,7 @@
 #include "grader/letter_doc.h"
 #include "grader/utf8.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,23 @@ void body_sentence(const struct letter_doc *d, size_t pos, size_t *s, size_t *e)
 char *body_quote(const struct letter_doc *d, size_t start, size_t end)
 {
 	return norm_source_span(&d->body, d->src, d->srclen, start, end, EVIDENCE_CPS);
+}
+
+int body_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		 enum finding_result r, size_t start, size_t end, const char *fmt, ...)
+{
+	char *lead = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&lead, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	char *q = body_quote(d, start, end);
+	int rc = finding_add(out, code, r, "%s%s", lead, q ? q : "");
+	free(lead);
+	free(q);
+	return rc;
 }
 
 char *norm_quote(const struct letter_doc *d, size_t start, size_t end)
