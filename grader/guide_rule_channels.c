@@ -17,8 +17,8 @@
 /* A walk over the occurrences of a set of labels, skipping the ones the page uses for
  * something else (网站地址 is not a postal address) and the website's own contacts. */
 struct label_walk {
-	struct guide_multi m;
-	const char *const *labels, *const *not_after;
+	struct text_cursor m;
+	const char *const *not_after;
 	size_t pos;
 	int seen;
 };
@@ -26,8 +26,7 @@ struct label_walk {
 static void walk_start(struct label_walk *w, const struct guide_ctx *c, const char *const *labels,
 		       const char *const *not_after, size_t from)
 {
-	guide_multi_init(&w->m, c->t->text, c->t->len, labels);
-	w->labels = labels;
+	text_cursor_init(&w->m, c->t->text, c->t->len, labels);
 	w->not_after = not_after;
 	w->pos = from;
 	w->seen = 0;
@@ -38,11 +37,9 @@ static void walk_start(struct label_walk *w, const struct guide_ctx *c, const ch
 static int next_label(const struct guide_ctx *c, struct label_walk *w, size_t *ls, size_t *le)
 {
 	const char *x = c->t->text;
-	int which;
 	size_t p;
-	while (w->seen < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&w->m, w->pos, &which)) != NOT_FOUND) {
-		size_t end = p + strlen(w->labels[which]);
-		w->pos = end;
+	while (w->seen < GUIDE_MAX_MENTIONS && text_cursor_step(&w->m, &w->pos, &p, NULL)) {
+		size_t end = w->pos;
 		w->seen++;
 		int excluded = 0;
 		for (int i = 0; w->not_after && w->not_after[i]; i++) {
@@ -133,15 +130,12 @@ void guide_rule_online(struct guide_ctx *c)
 	char s1[GUIDE_SNIPPET_MAX], s2[GUIDE_SNIPPET_MAX];
 	size_t named = NOT_FOUND, denied = NOT_FOUND, scripted = NOT_FOUND;
 	const struct guide_link *scripted_link = NULL;
-	int which, seen = 0;
-	struct guide_multi words;
-	guide_multi_init(&words, x, t->len, online_words);
+	int seen = 0;
+	struct text_cursor words;
+	text_cursor_init(&words, x, t->len, online_words);
 
-	for (size_t p = 0;
-	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;) {
-		size_t kw_end = p + strlen(online_words[which]);
-		size_t kw = p;
-		p = kw_end;
+	size_t kw, kw_end = 0;
+	while (seen++ < GUIDE_MAX_MENTIONS && text_cursor_step(&words, &kw_end, &kw, NULL)) {
 		if (guide_is_negated(c, kw)) {
 			if (denied == NOT_FOUND)
 				denied = kw;
@@ -330,9 +324,8 @@ void guide_rule_phone(struct guide_ctx *c)
 	/* A number with an area code but no label: likely the office's, but say so. */
 	int seen = 0;
 	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_phone(x, p, t->len, 0, &m); p = m.end) {
-		int which;
 		size_t ln = guide_line_start(x, m.start);
-		if (guide_find_any(x, ln, m.start, fax_labels, &which) != NOT_FOUND ||
+		if (text_find_any(x, ln, m.start, fax_labels, NULL) >= 0 ||
 		    guide_is_site_contact(c, m.start))
 			continue;
 		guide_set(c, GUIDE_PHONE, FINDING_UNKNOWN, "a number without a 电话 label: %s",
@@ -373,8 +366,8 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 		for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_email(x, p, t->len, &em.m); p = em.m.end) {
 			size_t s = guide_clause_start(x, em.m.start);
 			if (!guide_is_site_contact(c, em.m.start) &&
-			    (guide_find(x, guide_line_start(x, em.m.start), em.m.start, "申请") != NOT_FOUND ||
-			     guide_find(x, s, em.m.start, "发送") != NOT_FOUND)) {
+			    (text_find(x, guide_line_start(x, em.m.start), em.m.start, "申请") >= 0 ||
+			     text_find(x, s, em.m.start, "发送") >= 0)) {
 				have_email = 1;
 				em.how = GUIDE_VALUE_INLINE;
 				em.ls = em.le = s;
@@ -402,17 +395,15 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 		return;
 	}
 	/* "本机关不接受电子邮件、传真方式提交的申请": a clear answer is clarity too. */
-	int which, seen = 0;
-	struct guide_multi words;
-	guide_multi_init(&words, x, t->len, mail_words);
-	for (size_t p = 0;
-	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
-	     p += strlen(mail_words[which])) {
+	int seen = 0;
+	struct text_cursor words;
+	text_cursor_init(&words, x, t->len, mail_words);
+	size_t p, after = 0;
+	while (seen++ < GUIDE_MAX_MENTIONS && text_cursor_step(&words, &after, &p, NULL)) {
 		size_t s = guide_clause_start(x, p), e = guide_sentence_end(x, t->len, p);
-		size_t v = guide_skip_separators(x, p + strlen(mail_words[which]), e, 0);
-		int w2;
-		if (guide_find_any(x, s, e, refusals, &w2) != NOT_FOUND ||
-		    guide_find_any(x, v, e, none_words, &w2) == v) {
+		size_t v = guide_skip_separators(x, after, e, 0);
+		if (text_find_any(x, s, e, refusals, NULL) >= 0 ||
+		    text_find_any(x, v, e, none_words, NULL) == (ssize_t)v) {
 			guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "the guide says e-mail and fax are not offered: %s",
 				  guide_snip(c, s, e, s1));
 			return;

@@ -355,9 +355,7 @@ static int restates_received(const struct letter_doc *d, struct finding_list *ou
 	for (const char *const *w = receipt_words; *w; w++) {
 		ssize_t p = text_find(t, 0, len, *w);
 		if (p >= 0 && (text_find(t, 0, len, "申请") >= 0)) {
-			size_t s, e;
-			body_sentence(d, (size_t)p, &s, &e);
-			return body_finding(d, out, "restates.received", FINDING_FAIL, s, e,
+			return sentence_finding(d, out, "restates.received", FINDING_FAIL, (size_t)p,
 					    "mentions the request but not the date it was received: ");
 		}
 	}

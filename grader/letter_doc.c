@@ -17,20 +17,42 @@ char *body_quote(const struct letter_doc *d, size_t start, size_t end)
 	return norm_source_span(&d->body, d->src, d->srclen, start, end, EVIDENCE_CPS);
 }
 
-int body_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
-		 enum finding_result r, size_t start, size_t end, const char *fmt, ...)
+static int vfinding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		    enum finding_result r, size_t start, size_t end, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
+
+static int vfinding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		    enum finding_result r, size_t start, size_t end, const char *fmt, va_list ap)
 {
 	char *lead = NULL;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vasprintf(&lead, fmt, ap);
-	va_end(ap);
-	if (n < 0)
+	if (vasprintf(&lead, fmt, ap) < 0)
 		return -1;
 	char *q = body_quote(d, start, end);
 	int rc = finding_add(out, code, r, "%s%s", lead, q ? q : "");
 	free(lead);
 	free(q);
+	return rc;
+}
+
+int body_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		 enum finding_result r, size_t start, size_t end, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vfinding(d, out, code, r, start, end, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int sentence_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		     enum finding_result r, size_t pos, const char *fmt, ...)
+{
+	size_t s, e;
+	body_sentence(d, pos, &s, &e);
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vfinding(d, out, code, r, s, e, fmt, ap);
+	va_end(ap);
 	return rc;
 }
 
