@@ -32,7 +32,7 @@ int strbuf_reserve(struct strbuf *b, size_t more)
 
 void strbuf_add(struct strbuf *b, const char *s, size_t n)
 {
-	if (strbuf_reserve(b, n) != 0)
+	if (strbuf_reserve(b, n) != 0 || n == 0)
 		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;

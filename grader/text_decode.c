@@ -48,7 +48,7 @@ enum text_binary text_sniff_binary(const char *bytes, size_t len, size_t window,
 	if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
 		return TEXT_NOT_BINARY;
 	size_t n = len < window ? len : window, ctl = 0;
-	if (memchr(d, 0, n)) {
+	if (n > 0 && memchr(d, 0, n)) {
 		*name = "binary data (it contains NUL bytes)";
 		return TEXT_BINARY_OTHER;
 	}
@@ -168,6 +168,8 @@ static void read_utf8(const char *in, size_t len, struct reading *r)
 {
 	*r = (struct reading){.charset = "UTF-8"};
 	if (strbuf_reserve(&r->out, len) != 0)
+		return;
+	if (len == 0)
 		return;
 	if (utf8_valid(in, len)) {
 		strbuf_add(&r->out, in, len);
@@ -341,6 +343,8 @@ int text_decode_with(const char *bytes, size_t len, const struct decode_opts *o,
 		     struct decoded_text *out, char *err, size_t errsz)
 {
 	*out = (struct decoded_text){0};
+	if (len == 0)
+		bytes = ""; /* an empty MIME part comes as NULL */
 	const unsigned char *u = (const unsigned char *)bytes;
 	const char *cs = NULL;
 	int from_bom = 0;
