@@ -16,6 +16,23 @@ const char *finding_result_name(enum finding_result r)
 	return "unknown";
 }
 
+void finding_count(const struct finding *items, size_t n, size_t counts[3])
+{
+	counts[FINDING_PASS] = counts[FINDING_FAIL] = counts[FINDING_UNKNOWN] = 0;
+	for (size_t i = 0; i < n; i++)
+		counts[items[i].result]++;
+}
+
+int finding_vset(struct finding *f, enum finding_result r, const char *fmt, va_list ap)
+{
+	char *ev = NULL;
+	int n = vasprintf(&ev, fmt, ap);
+	free(f->evidence);
+	f->result = r;
+	f->evidence = n < 0 ? NULL : ev;
+	return n < 0 ? -1 : 0;
+}
+
 int finding_add(struct finding_list *list, const char *code, enum finding_result r,
 		const char *fmt, ...)
 {
@@ -27,15 +44,15 @@ int finding_add(struct finding_list *list, const char *code, enum finding_result
 		list->items = v;
 		list->cap = cap;
 	}
-	char *ev = NULL;
+	struct finding *f = &list->items[list->count];
+	*f = (struct finding){.code = code};
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vasprintf(&ev, fmt, ap);
+	int rc = finding_vset(f, r, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return -1;
-	list->items[list->count++] = (struct finding){.code = code, .result = r, .evidence = ev};
-	return 0;
+	if (rc == 0)
+		list->count++;
+	return rc;
 }
 
 const struct finding *finding_get(const struct finding_list *list, const char *code)

@@ -29,19 +29,6 @@ int guide_item_find(const char *code)
 	return -1;
 }
 
-const char *guide_result_name(enum guide_result r)
-{
-	switch (r) {
-	case GUIDE_PASS:
-		return "pass";
-	case GUIDE_FAIL:
-		return "fail";
-	case GUIDE_UNKNOWN:
-		return "unknown";
-	}
-	return "?";
-}
-
 void guide_report_free(struct guide_report *report)
 {
 	for (int i = 0; i < GUIDE_ITEM_COUNT; i++) {
@@ -51,10 +38,10 @@ void guide_report_free(struct guide_report *report)
 }
 
 /* Every item after guide.present gets the same answer when the page is not one to read. */
-static void set_rest(struct guide_ctx *c, enum guide_result r, const char *why)
+static void set_rest(struct guide_ctx *c, enum finding_result r, const char *why)
 {
 	for (int i = GUIDE_PRESENT + 1; i < GUIDE_ITEM_COUNT; i++)
-		if (r == GUIDE_UNKNOWN)
+		if (r == FINDING_UNKNOWN)
 			guide_set(c, (enum guide_item_id)i, r, "to be read by a reviewer: %s", why);
 		else
 			guide_set(c, (enum guide_item_id)i, r, "no guide to read (%s)", why);
@@ -74,7 +61,7 @@ int guide_check(const struct guide_source *src, struct guide_report *report, cha
 	memset(report, 0, sizeof *report);
 	for (int i = 0; i < GUIDE_ITEM_COUNT; i++) {
 		report->items[i].code = codes[i];
-		report->items[i].result = GUIDE_UNKNOWN;
+		report->items[i].result = FINDING_UNKNOWN;
 	}
 	if (src->len > GUIDE_MAX_BYTES) {
 		snprintf(err, errsz, "the page is %zu bytes; a guide page is at most %u MiB", src->len,
@@ -85,36 +72,39 @@ int guide_check(const struct guide_source *src, struct guide_report *report, cha
 	char why[2 * GUIDE_SNIPPET_MAX];
 
 	if (src->len == 0) {
-		guide_set(&c, GUIDE_PRESENT, GUIDE_FAIL, "the page is empty (0 bytes)");
-		set_rest(&c, GUIDE_FAIL, "the page is empty");
+		guide_set(&c, GUIDE_PRESENT, FINDING_FAIL, "the page is empty (0 bytes)");
+		set_rest(&c, FINDING_FAIL, "the page is empty");
 		return finish(&c, err, errsz);
 	}
 	const char *kind;
-	enum guide_binary bin = guide_sniff_binary(src->data, src->len, &kind);
-	if (bin == GUIDE_BINARY_DOCUMENT) {
+	enum text_binary bin = text_sniff_binary((const char *)src->data, src->len, TEXT_SNIFF_PAGE, 0, &kind);
+	if (bin == TEXT_BINARY_DOCUMENT) {
 		/* Some units publish the guide as a document: a person has to read it. */
 		snprintf(why, sizeof why, "the content is %s, not a web page", kind);
-		guide_set(&c, GUIDE_PRESENT, GUIDE_UNKNOWN, "%s; it may be the guide: a reviewer has to read it", why);
-		set_rest(&c, GUIDE_UNKNOWN, why);
+		guide_set(&c, GUIDE_PRESENT, FINDING_UNKNOWN, "%s; it may be the guide: a reviewer has to read it", why);
+		set_rest(&c, FINDING_UNKNOWN, why);
 		return finish(&c, err, errsz);
 	}
-	if (bin == GUIDE_BINARY_OTHER) {
+	if (bin == TEXT_BINARY_OTHER) {
 		snprintf(why, sizeof why, "the content is %s, not a web page", kind);
-		guide_set(&c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
-		set_rest(&c, GUIDE_FAIL, why);
+		guide_set(&c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
+		set_rest(&c, FINDING_FAIL, why);
 		return finish(&c, err, errsz);
 	}
 
-	struct guide_decoded dec;
-	if (guide_decode(src->data, src->len, src->charset_hint, &dec, err, errsz) != 0)
+	/* As browsers read a page: its declaration, unless the bytes plainly say otherwise. */
+	struct decode_opts how = {.label = src->charset_hint, .trust = DECODE_TRUST_DECLARATION,
+				  .flags = DECODE_HTML | DECODE_SCRUB_CONTROLS};
+	struct decoded_text dec;
+	if (text_decode_with((const char *)src->data, src->len, &how, &dec, err, errsz) != 0)
 		return -1;
 	snprintf(report->charset, sizeof report->charset, "%s", dec.charset);
 	snprintf(report->declared, sizeof report->declared, "%s", dec.declared);
 	report->bad_sequences = dec.bad_sequences;
 
 	struct guide_text text;
-	int rc = guide_text_from_html(dec.utf8, dec.len, src->base_url, &text, err, errsz);
-	guide_decoded_free(&dec);
+	int rc = guide_text_from_html(dec.text, dec.len, src->base_url, &text, err, errsz);
+	decoded_text_free(&dec);
 	if (rc != 0)
 		return -1;
 	c.t = &text;
@@ -126,7 +116,7 @@ int guide_check(const struct guide_source *src, struct guide_report *report, cha
 		guide_rule_email_or_fax(&c);
 		guide_rule_notes(&c);
 	} else {
-		set_rest(&c, GUIDE_FAIL, why);
+		set_rest(&c, FINDING_FAIL, why);
 	}
 	guide_text_free(&text);
 	return finish(&c, err, errsz);

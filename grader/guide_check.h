@@ -25,15 +25,14 @@
 
 #include <stddef.h>
 
-#include "grader/guide_decode.h"
+#include "grader/finding.h"
+#include "grader/text_decode.h"
 
 /* Pages larger than this are refused: guide pages are tens of kilobytes, and libxml2's tree
  * of a page full of tags takes some thirty times its size in memory. */
 #define GUIDE_MAX_BYTES (8u * 1024 * 1024)
 /* Evidence is cut to about this many bytes. */
 #define GUIDE_EVIDENCE_MAX 240
-
-enum guide_result { GUIDE_PASS, GUIDE_FAIL, GUIDE_UNKNOWN };
 
 enum guide_item_id {
 	GUIDE_PRESENT,
@@ -46,16 +45,12 @@ enum guide_item_id {
 	GUIDE_ITEM_COUNT
 };
 
-struct guide_item {
-	const char *code;          /* "guide.present" ...; static */
-	enum guide_result result;
-	char *evidence;            /* UTF-8, never NULL after a successful check; owned */
-};
-
 struct guide_report {
-	struct guide_item items[GUIDE_ITEM_COUNT]; /* in the order of enum guide_item_id */
-	char charset[GUIDE_CHARSET_MAX];           /* what the page was read as */
-	char declared[GUIDE_CHARSET_MAX];          /* what it declared, "" when nothing */
+	/* One finding per item, in the order of enum guide_item_id: the code is static, the
+	 * evidence owned and never NULL after a successful check. */
+	struct finding items[GUIDE_ITEM_COUNT];
+	char charset[TEXT_CHARSET_MAX];            /* what the page was read as */
+	char declared[TEXT_CHARSET_MAX];           /* what it declared, "" when nothing */
 	size_t bad_sequences;                      /* bytes that decoded to nothing */
 };
 
@@ -75,7 +70,6 @@ struct guide_source {
 int guide_check(const struct guide_source *src, struct guide_report *report, char *err, size_t errsz);
 void guide_report_free(struct guide_report *report);
 
-const char *guide_result_name(enum guide_result r);
 const char *guide_item_code(enum guide_item_id id);
 /* The item id for a code, or -1. */
 int guide_item_find(const char *code);

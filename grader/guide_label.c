@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOT_FOUND ((size_t)-1)
 
 /* How far along a line a label's value may be. */
 #define VALUE_WINDOW_CHARS 60
@@ -17,20 +16,13 @@ static const char *const field_labels[] = {
 	"地址", "邮编", "邮政编码", "电话", "传真", "邮箱", "电子邮件", "电子信箱", "E-mail", "Email",
 	"网址", "受理机构", "受理时间", "办公时间", "工作时间", "联系人", NULL};
 
-void guide_set(struct guide_ctx *c, enum guide_item_id id, enum guide_result r, const char *fmt, ...)
+void guide_set(struct guide_ctx *c, enum guide_item_id id, enum finding_result r, const char *fmt, ...)
 {
-	struct guide_item *it = &c->report->items[id];
-	char *ev = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	if (vasprintf(&ev, fmt, ap) < 0) {
-		ev = NULL;
+	if (finding_vset(&c->report->items[id], r, fmt, ap) != 0)
 		c->oom = 1;
-	}
 	va_end(ap);
-	free(it->evidence);
-	it->result = r;
-	it->evidence = ev;
 }
 
 const char *guide_snip(const struct guide_ctx *c, size_t start, size_t end, char buf[GUIDE_SNIPPET_MAX])
@@ -115,9 +107,8 @@ int guide_label_value(const struct guide_ctx *c, size_t ls, size_t le, guide_sca
 	size_t len = c->t->len;
 	size_t line_end = guide_line_end(x, len, le);
 	size_t lim = guide_fwd_chars(x, le, line_end, VALUE_WINDOW_CHARS);
-	int which;
-	size_t next = guide_find_any(x, le, lim, field_labels, &which);
-	size_t stop = next == NOT_FOUND ? lim : next;
+	ssize_t next = text_find_any(x, le, lim, field_labels, NULL);
+	size_t stop = next < 0 ? lim : (size_t)next;
 	if (scan(x, le, stop, m))
 		return GUIDE_VALUE_INLINE;
 	/* "邮政编码：" at the end of a line, the number on the next one. */
@@ -125,8 +116,8 @@ int guide_label_value(const struct guide_ctx *c, size_t ls, size_t le, guide_sca
 		size_t s2 = line_end + 1;
 		size_t e2 = guide_line_end(x, len, s2);
 		size_t lim2 = guide_fwd_chars(x, s2, e2, VALUE_WINDOW_CHARS);
-		size_t next2 = guide_find_any(x, s2, lim2, field_labels, &which);
-		if (scan(x, s2, next2 == NOT_FOUND ? lim2 : next2, m))
+		ssize_t next2 = text_find_any(x, s2, lim2, field_labels, NULL);
+		if (scan(x, s2, next2 < 0 ? lim2 : (size_t)next2, m))
 			return GUIDE_VALUE_APART;
 	}
 	return value_in_table(c->t, ls, scan, m) ? GUIDE_VALUE_APART : 0;
@@ -153,8 +144,7 @@ int guide_is_site_contact(const struct guide_ctx *c, size_t pos)
 		"标识码", NULL};
 	const char *x = c->t->text;
 	size_t from = guide_line_start(x, pos);
-	int which;
-	return guide_find_any(x, from, pos, site_words, &which) != NOT_FOUND;
+	return text_find_any(x, from, pos, site_words, NULL) >= 0;
 }
 
 int guide_is_negated(const struct guide_ctx *c, size_t pos)
@@ -163,6 +153,5 @@ int guide_is_negated(const struct guide_ctx *c, size_t pos)
 	const char *x = c->t->text;
 	size_t clause = guide_clause_start(x, pos);
 	size_t from = guide_back_chars(x, pos, clause, 6);
-	int which;
-	return guide_find_any(x, from, pos, denials, &which) != NOT_FOUND;
+	return text_find_any(x, from, pos, denials, NULL) >= 0;
 }

@@ -17,8 +17,8 @@
 /* A walk over the occurrences of a set of labels, skipping the ones the page uses for
  * something else (网站地址 is not a postal address) and the website's own contacts. */
 struct label_walk {
-	struct guide_multi m;
-	const char *const *labels, *const *not_after;
+	struct text_cursor m;
+	const char *const *not_after;
 	size_t pos;
 	int seen;
 };
@@ -26,8 +26,7 @@ struct label_walk {
 static void walk_start(struct label_walk *w, const struct guide_ctx *c, const char *const *labels,
 		       const char *const *not_after, size_t from)
 {
-	guide_multi_init(&w->m, c->t->text, c->t->len, labels);
-	w->labels = labels;
+	text_cursor_init(&w->m, c->t->text, c->t->len, labels);
 	w->not_after = not_after;
 	w->pos = from;
 	w->seen = 0;
@@ -38,11 +37,9 @@ static void walk_start(struct label_walk *w, const struct guide_ctx *c, const ch
 static int next_label(const struct guide_ctx *c, struct label_walk *w, size_t *ls, size_t *le)
 {
 	const char *x = c->t->text;
-	int which;
 	size_t p;
-	while (w->seen < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&w->m, w->pos, &which)) != NOT_FOUND) {
-		size_t end = p + strlen(w->labels[which]);
-		w->pos = end;
+	while (w->seen < GUIDE_MAX_MENTIONS && text_cursor_step(&w->m, &w->pos, &p, NULL)) {
+		size_t end = w->pos;
 		w->seen++;
 		int excluded = 0;
 		for (int i = 0; w->not_after && w->not_after[i]; i++) {
@@ -57,6 +54,36 @@ static int next_label(const struct guide_ctx *c, struct label_walk *w, size_t *l
 		return 1;
 	}
 	return 0;
+}
+
+/* A label and the value it introduces (guide_label_value); how is 0 when none was found. */
+struct labelled {
+	size_t ls, le;
+	struct guide_match m;
+	int how;
+};
+
+/* The first of the labels, from `from` on, whose value scan finds; returns 1 when one does. */
+static int find_labelled(const struct guide_ctx *c, const char *const *labels,
+			 const char *const *not_after, size_t from, guide_scanner scan, struct labelled *out)
+{
+	struct label_walk w;
+	size_t ls, le;
+	*out = (struct labelled){0};
+	walk_start(&w, c, labels, not_after, from);
+	while (next_label(c, &w, &ls, &le))
+		if ((out->how = guide_label_value(c, ls, le, scan, &out->m))) {
+			out->ls = ls;
+			out->le = le;
+			return 1;
+		}
+	return 0;
+}
+
+/* Evidence for a labelled value (guide_pair). */
+static const char *labelled_pair(const struct guide_ctx *c, const struct labelled *v, char buf[GUIDE_PAIR_MAX])
+{
+	return guide_pair(c, v->ls, v->le, &v->m, v->how, buf);
 }
 
 /* ---- channel.online ---- */
@@ -89,11 +116,11 @@ static void online_pass(struct guide_ctx *c, size_t kw, size_t kw_end, size_t as
 		e = ae;
 	guide_snip(c, s, e, s1);
 	if (href && !strstr(s1, href))
-		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s -> %s", s1, guide_cut(href, s2));
+		guide_set(c, GUIDE_ONLINE, FINDING_PASS, "%s -> %s", s1, guide_cut(href, s2));
 	else if (!href && !strstr(s1, guide_snip(c, as, ae, s2))) /* the address was cut off */
-		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s ... %s", guide_snip(c, s, kw_end, s1), s2);
+		guide_set(c, GUIDE_ONLINE, FINDING_PASS, "%s ... %s", guide_snip(c, s, kw_end, s1), s2);
 	else
-		guide_set(c, GUIDE_ONLINE, GUIDE_PASS, "%s", s1);
+		guide_set(c, GUIDE_ONLINE, FINDING_PASS, "%s", s1);
 }
 
 void guide_rule_online(struct guide_ctx *c)
@@ -103,15 +130,12 @@ void guide_rule_online(struct guide_ctx *c)
 	char s1[GUIDE_SNIPPET_MAX], s2[GUIDE_SNIPPET_MAX];
 	size_t named = NOT_FOUND, denied = NOT_FOUND, scripted = NOT_FOUND;
 	const struct guide_link *scripted_link = NULL;
-	int which, seen = 0;
-	struct guide_multi words;
-	guide_multi_init(&words, x, t->len, online_words);
+	int seen = 0;
+	struct text_cursor words;
+	text_cursor_init(&words, x, t->len, online_words);
 
-	for (size_t p = 0;
-	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;) {
-		size_t kw_end = p + strlen(online_words[which]);
-		size_t kw = p;
-		p = kw_end;
+	size_t kw, kw_end = 0;
+	while (seen++ < GUIDE_MAX_MENTIONS && text_cursor_step(&words, &kw_end, &kw, NULL)) {
 		if (guide_is_negated(c, kw)) {
 			if (denied == NOT_FOUND)
 				denied = kw;
@@ -150,18 +174,18 @@ void guide_rule_online(struct guide_ctx *c)
 		}
 	}
 	if (scripted != NOT_FOUND) {
-		guide_set(c, GUIDE_ONLINE, GUIDE_UNKNOWN,
+		guide_set(c, GUIDE_ONLINE, FINDING_UNKNOWN,
 			  "the online channel is a script link (%s), not an address: %s",
 			  guide_cut(scripted_link->href, s2),
 			  guide_snip(c, guide_clause_start(x, scripted), guide_sentence_end(x, t->len, scripted), s1));
 	} else if (named != NOT_FOUND) {
-		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL, "the online channel is named without an address: %s",
+		guide_set(c, GUIDE_ONLINE, FINDING_FAIL, "the online channel is named without an address: %s",
 			  guide_snip(c, guide_clause_start(x, named), guide_sentence_end(x, t->len, named), s1));
 	} else if (denied != NOT_FOUND) {
-		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL, "the guide says there is no online channel: %s",
+		guide_set(c, GUIDE_ONLINE, FINDING_FAIL, "the guide says there is no online channel: %s",
 			  guide_snip(c, guide_clause_start(x, denied), guide_sentence_end(x, t->len, denied), s1));
 	} else {
-		guide_set(c, GUIDE_ONLINE, GUIDE_FAIL,
+		guide_set(c, GUIDE_ONLINE, FINDING_FAIL,
 			  "no online application channel (在线申请/网上申请) is listed");
 	}
 }
@@ -179,40 +203,25 @@ static const char *const postcode_labels[] = {"邮政编码", "邮编", "邮码"
 void guide_rule_postal(struct guide_ctx *c)
 {
 	char s1[GUIDE_PAIR_MAX], s2[GUIDE_PAIR_MAX];
-	struct label_walk w;
-	size_t ls, le;
-	struct guide_match addr = {0}, code = {0};
-	size_t addr_ls = 0, addr_le = 0, code_ls = 0, code_le = 0;
-	int have_addr = 0, have_code = 0;
-
-	walk_start(&w, c, address_labels, not_postal, 0);
-	while (!have_addr && next_label(c, &w, &ls, &le))
-		if ((have_addr = guide_label_value(c, ls, le, guide_scan_address, &addr))) {
-			addr_ls = ls;
-			addr_le = le;
-		}
+	struct labelled addr, code = {0};
+	int have_addr = find_labelled(c, address_labels, not_postal, 0, guide_scan_address, &addr);
 	/* The postcode that goes with the address: the first one after it, else any. */
-	for (int pass = 0; pass < 2 && !have_code; pass++) {
-		walk_start(&w, c, postcode_labels, NULL, pass == 0 && have_addr ? addr_ls : 0);
-		while (!have_code && next_label(c, &w, &ls, &le))
-			if ((have_code = guide_label_value(c, ls, le, guide_scan_postcode, &code))) {
-				code_ls = ls;
-				code_le = le;
-			}
-	}
+	int have_code = 0;
+	for (int pass = 0; pass < 2 && !have_code; pass++)
+		have_code = find_labelled(c, postcode_labels, NULL, pass == 0 && have_addr ? addr.ls : 0,
+					  guide_scan_postcode, &code);
 
 	if (have_addr && have_code) {
-		guide_set(c, GUIDE_POSTAL, GUIDE_PASS, "%s; %s",
-			  guide_pair(c, addr_ls, addr_le, &addr, have_addr, s1),
-			  guide_pair(c, code_ls, code_le, &code, have_code, s2));
+		guide_set(c, GUIDE_POSTAL, FINDING_PASS, "%s; %s", labelled_pair(c, &addr, s1),
+			  labelled_pair(c, &code, s2));
 	} else if (have_addr) {
-		guide_set(c, GUIDE_POSTAL, GUIDE_FAIL, "address: %s; no postcode (邮政编码) is given",
-			  guide_pair(c, addr_ls, addr_le, &addr, have_addr, s1));
+		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "address: %s; no postcode (邮政编码) is given",
+			  labelled_pair(c, &addr, s1));
 	} else if (have_code) {
-		guide_set(c, GUIDE_POSTAL, GUIDE_FAIL, "postcode: %s; no postal address is given",
-			  guide_pair(c, code_ls, code_le, &code, have_code, s2));
+		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "postcode: %s; no postal address is given",
+			  labelled_pair(c, &code, s2));
 	} else {
-		guide_set(c, GUIDE_POSTAL, GUIDE_FAIL, "no postal address or postcode is given");
+		guide_set(c, GUIDE_POSTAL, FINDING_FAIL, "no postal address or postcode is given");
 	}
 }
 
@@ -266,7 +275,7 @@ void guide_rule_office(struct guide_ctx *c)
 				continue;
 			int how = guide_label_value(c, ls, le, guide_scan_office, &m);
 			if (how) {
-				guide_set(c, GUIDE_OFFICE, GUIDE_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
+				guide_set(c, GUIDE_OFFICE, FINDING_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
 				return;
 			}
 		}
@@ -275,10 +284,10 @@ void guide_rule_office(struct guide_ctx *c)
 	if (next_label(c, &w, &ls, &le)) {
 		size_t p = ls, end = le;
 		size_t s = name_start(x, p, guide_line_start(x, p));
-		guide_set(c, GUIDE_OFFICE, GUIDE_PASS, "%s", guide_snip(c, s, end, s1));
+		guide_set(c, GUIDE_OFFICE, FINDING_PASS, "%s", guide_snip(c, s, end, s1));
 		return;
 	}
-	guide_set(c, GUIDE_OFFICE, GUIDE_FAIL,
+	guide_set(c, GUIDE_OFFICE, FINDING_FAIL,
 		  "the receiving office (受理机构, 政府信息公开办公室) is not named");
 }
 
@@ -303,28 +312,27 @@ void guide_rule_phone(struct guide_ctx *c)
 	while (next_label(c, &w, &ls, &le)) {
 		int how = guide_label_value(c, ls, le, guide_scan_phone_labelled, &m);
 		if (how) {
-			guide_set(c, GUIDE_PHONE, GUIDE_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
+			guide_set(c, GUIDE_PHONE, FINDING_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
 			return;
 		}
 	}
 	for (size_t i = 0; i < t->nlinks; i++)
 		if (strncasecmp(t->links[i].href, "tel:", 4) == 0) {
-			guide_set(c, GUIDE_PHONE, GUIDE_PASS, "%s", guide_cut(t->links[i].href, s1));
+			guide_set(c, GUIDE_PHONE, FINDING_PASS, "%s", guide_cut(t->links[i].href, s1));
 			return;
 		}
 	/* A number with an area code but no label: likely the office's, but say so. */
 	int seen = 0;
 	for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_phone(x, p, t->len, 0, &m); p = m.end) {
-		int which;
 		size_t ln = guide_line_start(x, m.start);
-		if (guide_find_any(x, ln, m.start, fax_labels, &which) != NOT_FOUND ||
+		if (text_find_any(x, ln, m.start, fax_labels, NULL) >= 0 ||
 		    guide_is_site_contact(c, m.start))
 			continue;
-		guide_set(c, GUIDE_PHONE, GUIDE_UNKNOWN, "a number without a 电话 label: %s",
+		guide_set(c, GUIDE_PHONE, FINDING_UNKNOWN, "a number without a 电话 label: %s",
 			  guide_snip(c, guide_clause_start(x, m.start), m.end, s1));
 		return;
 	}
-	guide_set(c, GUIDE_PHONE, GUIDE_FAIL, "no telephone number is given");
+	guide_set(c, GUIDE_PHONE, FINDING_FAIL, "no telephone number is given");
 }
 
 /* ---- channel.email_or_fax ---- */
@@ -343,19 +351,10 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 	const struct guide_text *t = c->t;
 	const char *x = t->text;
 	char s1[GUIDE_PAIR_MAX], s2[GUIDE_PAIR_MAX];
-	struct label_walk w;
-	size_t ls, le;
-	struct guide_match em, fx;
-	int have_email = 0, have_fax = 0;
-	size_t em_ls = 0, em_le = 0, fx_ls = 0, fx_le = 0;
+	struct labelled em, fx;
 	const char *mailto = NULL;
 
-	walk_start(&w, c, email_labels, NULL, 0);
-	while (!have_email && next_label(c, &w, &ls, &le))
-		if ((have_email = guide_label_value(c, ls, le, guide_scan_email, &em))) {
-			em_ls = ls;
-			em_le = le;
-		}
+	int have_email = find_labelled(c, email_labels, NULL, 0, guide_scan_email, &em);
 	if (!have_email)
 		for (size_t i = 0; i < t->nlinks && !mailto; i++)
 			if (strncasecmp(t->links[i].href, "mailto:", 7) == 0 && t->links[i].href[7] &&
@@ -364,58 +363,51 @@ void guide_rule_email_or_fax(struct guide_ctx *c)
 	if (!have_email && !mailto) {
 		/* An address in a sentence about applying: "将申请书发送至 xxx@163.com". */
 		int seen = 0;
-		for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_email(x, p, t->len, &em); p = em.end) {
-			size_t s = guide_clause_start(x, em.start);
-			if (!guide_is_site_contact(c, em.start) &&
-			    (guide_find(x, guide_line_start(x, em.start), em.start, "申请") != NOT_FOUND ||
-			     guide_find(x, s, em.start, "发送") != NOT_FOUND)) {
-				have_email = GUIDE_VALUE_INLINE;
-				em_ls = em_le = s;
+		for (size_t p = 0; seen++ < GUIDE_MAX_MENTIONS && guide_scan_email(x, p, t->len, &em.m); p = em.m.end) {
+			size_t s = guide_clause_start(x, em.m.start);
+			if (!guide_is_site_contact(c, em.m.start) &&
+			    (text_find(x, guide_line_start(x, em.m.start), em.m.start, "申请") >= 0 ||
+			     text_find(x, s, em.m.start, "发送") >= 0)) {
+				have_email = 1;
+				em.how = GUIDE_VALUE_INLINE;
+				em.ls = em.le = s;
 				break;
 			}
 		}
 	}
-	walk_start(&w, c, fax_labels, NULL, 0);
-	while (!have_fax && next_label(c, &w, &ls, &le))
-		if ((have_fax = guide_label_value(c, ls, le, guide_scan_phone_labelled, &fx))) {
-			fx_ls = ls;
-			fx_le = le;
-		}
+	int have_fax = find_labelled(c, fax_labels, NULL, 0, guide_scan_phone_labelled, &fx);
 
 	if (have_email && have_fax) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s; %s",
-			  guide_pair(c, em_ls, em_le, &em, have_email, s1),
-			  guide_pair(c, fx_ls, fx_le, &fx, have_fax, s2));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s; %s", labelled_pair(c, &em, s1),
+			  labelled_pair(c, &fx, s2));
 		return;
 	}
 	if (have_email) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s", guide_pair(c, em_ls, em_le, &em, have_email, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", labelled_pair(c, &em, s1));
 		return;
 	}
 	if (mailto) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s", guide_cut(mailto, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", guide_cut(mailto, s1));
 		return;
 	}
 	if (have_fax) {
-		guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "%s", guide_pair(c, fx_ls, fx_le, &fx, have_fax, s1));
+		guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "%s", labelled_pair(c, &fx, s1));
 		return;
 	}
 	/* "本机关不接受电子邮件、传真方式提交的申请": a clear answer is clarity too. */
-	int which, seen = 0;
-	struct guide_multi words;
-	guide_multi_init(&words, x, t->len, mail_words);
-	for (size_t p = 0;
-	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
-	     p += strlen(mail_words[which])) {
+	int seen = 0;
+	struct text_cursor words;
+	text_cursor_init(&words, x, t->len, mail_words);
+	size_t p, after = 0;
+	while (seen++ < GUIDE_MAX_MENTIONS && text_cursor_step(&words, &after, &p, NULL)) {
 		size_t s = guide_clause_start(x, p), e = guide_sentence_end(x, t->len, p);
-		size_t v = guide_skip_separators(x, p + strlen(mail_words[which]), e, 0);
-		int w2;
-		if (guide_find_any(x, s, e, refusals, &w2) != NOT_FOUND ||
-		    guide_find_any(x, v, e, none_words, &w2) == v) {
-			guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_PASS, "the guide says e-mail and fax are not offered: %s",
+		size_t v = guide_skip_separators(x, after, e, 0);
+		if (text_find_any(x, s, e, refusals, NULL) >= 0 ||
+		    text_find_any(x, v, e, none_words, NULL) == (ssize_t)v) {
+			guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_PASS, "the guide says e-mail and fax are not offered: %s",
 				  guide_snip(c, s, e, s1));
 			return;
 		}
 	}
-	guide_set(c, GUIDE_EMAIL_OR_FAX, GUIDE_FAIL, "no e-mail address or fax number is given");
+	guide_set(c, GUIDE_EMAIL_OR_FAX, FINDING_FAIL, "no e-mail address or fax number is given");
 }

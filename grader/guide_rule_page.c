@@ -36,8 +36,9 @@ static size_t find_status_code(const char *t, size_t from, size_t to)
 {
 	static const char *const codes[] = {"404", "403", "500", "502", "503", NULL};
 	for (int i = 0; codes[i]; i++) {
-		size_t p = from;
-		while ((p = guide_find(t, p, to, codes[i])) != NOT_FOUND) {
+		ssize_t f;
+		for (size_t p = from; (f = text_find(t, p, to, codes[i])) >= 0;) {
+			p = (size_t)f;
 			int before = p > 0 && t[p - 1] >= '0' && t[p - 1] <= '9';
 			int after = p + 3 < to && t[p + 3] >= '0' && t[p + 3] <= '9';
 			int dash = (p > 0 && t[p - 1] == '-') || (p + 3 < to && t[p + 3] == '-');
@@ -51,13 +52,13 @@ static size_t find_status_code(const char *t, size_t from, size_t to)
 
 static size_t find_error(const char *t, size_t from, size_t to, size_t *len)
 {
-	int which;
-	size_t p = guide_find_any(t, from, to, error_words, &which);
-	if (p != NOT_FOUND) {
+	size_t which;
+	ssize_t f = text_find_any(t, from, to, error_words, &which);
+	if (f >= 0) {
 		*len = strlen(error_words[which]);
-		return p;
+		return (size_t)f;
 	}
-	p = find_status_code(t, from, to);
+	size_t p = find_status_code(t, from, to);
 	*len = 3;
 	return p;
 }
@@ -86,11 +87,10 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 	const char *x = t->text;
 	char snip[GUIDE_SNIPPET_MAX], snip2[GUIDE_SNIPPET_MAX];
 	size_t tlen = strlen(t->title), elen;
-	int which;
 
 	if (find_error(t->title, 0, tlen, &elen) != NOT_FOUND) {
 		snprintf(why, whysz, "an error page: title \"%s\"", guide_cut(t->title_shown, snip));
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 		return 0;
 	}
 	if (visible_bytes(t) < EMPTY_TEXT_BYTES) {
@@ -99,44 +99,43 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		else
 			snprintf(why, whysz, "the page shows no text");
 		/* An empty page with an error title is an error page; say which. */
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 		return 0;
 	}
-	if (guide_find_any(t->title, 0, tlen, guide_words, &which) != NOT_FOUND) {
-		guide_set(c, GUIDE_PRESENT, GUIDE_PASS, "title: %s", guide_cut(t->title_shown, snip));
+	if (text_find_any(t->title, 0, tlen, guide_words, NULL) >= 0) {
+		guide_set(c, GUIDE_PRESENT, FINDING_PASS, "title: %s", guide_cut(t->title_shown, snip));
 		return 1;
 	}
 
 	/* The guide's name in a heading, else on a short line of its own (a breadcrumb's last
 	 * step), and not as a link. */
 	size_t in_link = NOT_FOUND, in_text = NOT_FOUND, on_line = NOT_FOUND;
-	struct guide_multi words;
+	struct text_cursor words;
 	int seen = 0;
-	guide_multi_init(&words, x, t->len, guide_words);
-	for (size_t p = 0;
-	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&words, p, &which)) != NOT_FOUND;
-	     p += strlen(guide_words[which])) {
-		if (guide_text_link_at(t, p)) {
+	text_cursor_init(&words, x, t->len, guide_words);
+	size_t at, after = 0;
+	while (seen++ < GUIDE_MAX_MENTIONS && text_cursor_step(&words, &after, &at, NULL)) {
+		if (guide_text_link_at(t, at)) {
 			if (in_link == NOT_FOUND)
-				in_link = p;
+				in_link = at;
 			continue;
 		}
-		const struct guide_span *h = guide_text_head_at(t, p);
+		const struct guide_span *h = guide_text_head_at(t, at);
 		if (h && chars_between(x, h->start, h->end) <= 2 * TITLE_LINE_CHARS) {
-			guide_set(c, GUIDE_PRESENT, GUIDE_PASS, "heading: %s", guide_snip(c, h->start, h->end, snip));
+			guide_set(c, GUIDE_PRESENT, FINDING_PASS, "heading: %s", guide_snip(c, h->start, h->end, snip));
 			return 1;
 		}
-		size_t ls = guide_line_start(x, p), le = guide_line_end(x, t->len, p);
+		size_t ls = guide_line_start(x, at), le = guide_line_end(x, t->len, at);
 		if (chars_between(x, ls, le) <= TITLE_LINE_CHARS) {
 			if (on_line == NOT_FOUND)
-				on_line = p;
+				on_line = at;
 		} else if (in_text == NOT_FOUND) {
-			in_text = p;
+			in_text = at;
 		}
 	}
 	if (on_line != NOT_FOUND) {
 		size_t ls = guide_line_start(x, on_line), le = guide_line_end(x, t->len, on_line);
-		guide_set(c, GUIDE_PRESENT, GUIDE_PASS, "heading: %s", guide_snip(c, ls, le, snip));
+		guide_set(c, GUIDE_PRESENT, FINDING_PASS, "heading: %s", guide_snip(c, ls, le, snip));
 		return 1;
 	}
 
@@ -148,7 +147,7 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		if (p != NOT_FOUND) {
 			snprintf(why, whysz, "an error page: \"%s\"",
 				 guide_snip(c, t->heads[i].start, t->heads[i].end, snip));
-			guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+			guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 			return 0;
 		}
 	}
@@ -157,29 +156,29 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		if (p != NOT_FOUND) {
 			size_t s = guide_clause_start(x, p), e = guide_sentence_end(x, t->len, p + elen);
 			snprintf(why, whysz, "an error page: \"%s\"", guide_snip(c, s, e, snip));
-			guide_set(c, GUIDE_PRESENT, GUIDE_FAIL, "%s", why);
+			guide_set(c, GUIDE_PRESENT, FINDING_FAIL, "%s", why);
 			return 0;
 		}
 	}
 
 	if (in_text != NOT_FOUND) {
 		size_t s = guide_clause_start(x, in_text), e = guide_sentence_end(x, t->len, in_text);
-		guide_set(c, GUIDE_PRESENT, GUIDE_UNKNOWN,
+		guide_set(c, GUIDE_PRESENT, FINDING_UNKNOWN,
 			  "the page mentions the guide but is not titled as one: %s", guide_snip(c, s, e, snip));
 		return 1;
 	}
 	if (in_link != NOT_FOUND) {
 		const struct guide_link *l = guide_text_link_at(t, in_link);
-		guide_set(c, GUIDE_PRESENT, GUIDE_UNKNOWN, "the page only links to the guide: %s -> %s",
+		guide_set(c, GUIDE_PRESENT, FINDING_UNKNOWN, "the page only links to the guide: %s -> %s",
 			  guide_snip(c, l->start, l->end, snip), guide_cut(l->href, snip2));
 		return 1;
 	}
 	if (t->title[0])
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL,
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL,
 			  "the page does not present itself as a 政府信息公开指南 (title \"%s\")",
 			  guide_cut(t->title_shown, snip));
 	else
-		guide_set(c, GUIDE_PRESENT, GUIDE_FAIL,
+		guide_set(c, GUIDE_PRESENT, FINDING_FAIL,
 			  "the page does not present itself as a 政府信息公开指南");
 	return 1;
 }
@@ -217,29 +216,26 @@ void guide_rule_notes(struct guide_ctx *c)
 	const struct guide_text *t = c->t;
 	const char *x = t->text;
 	char snip1[GUIDE_SNIPPET_MAX], snip2[GUIDE_SNIPPET_MAX];
-	int which;
 
 	/* Contents: an anchor with at least two of the §29 elements near it; a sentence
 	 * ("应当包括") makes better evidence than the heading over it ("申请内容"). */
 	size_t nanchors = sizeof content_anchors / sizeof content_anchors[0] - 1;
 	size_t content_at = NOT_FOUND, content_end = 0;
 	int best = 0, best_score = 0, seen = 0;
-	struct guide_multi anchors;
-	guide_multi_init(&anchors, x, t->len, content_anchors);
-	for (size_t p = 0;
-	     seen++ < GUIDE_MAX_MENTIONS && (p = guide_multi_next(&anchors, p, &which)) != NOT_FOUND;
-	     p += strlen(content_anchors[which])) {
+	struct text_cursor anchors;
+	text_cursor_init(&anchors, x, t->len, content_anchors);
+	size_t p, which, after = 0;
+	while (seen++ < GUIDE_MAX_MENTIONS && text_cursor_step(&anchors, &after, &p, &which)) {
 		size_t from = p > CONTENT_BEFORE ? p - CONTENT_BEFORE : 0;
 		size_t to = p + CONTENT_AFTER < t->len ? p + CONTENT_AFTER : t->len;
 		int found = 0;
 		for (size_t k = 0; k < sizeof content_elements / sizeof content_elements[0]; k++) {
-			int w;
-			if (guide_find_any(x, from, to, content_elements[k], &w) != NOT_FOUND)
+			if (text_find_any(x, from, to, content_elements[k], NULL) >= 0)
 				found++;
 		}
 		/* A heading line ("三、申请应当载明的内容") is poorer evidence than the text under it. */
 		size_t ls = guide_line_start(x, p), le = guide_line_end(x, t->len, p);
-		int score = 4 * found + 2 * ((size_t)which < nanchors - WEAK_ANCHORS) +
+		int score = 4 * found + 2 * (which < nanchors - WEAK_ANCHORS) +
 			    (chars_between(x, ls, le) > TITLE_LINE_CHARS / 2);
 		if (found >= 2 && score > best_score) {
 			best = found;
@@ -250,7 +246,8 @@ void guide_rule_notes(struct guide_ctx *c)
 	}
 	int content_ok = best >= 2;
 
-	size_t receipt_at = guide_find_any(x, 0, t->len, receipt_words, &which);
+	ssize_t found_receipt = text_find_any(x, 0, t->len, receipt_words, NULL);
+	size_t receipt_at = found_receipt < 0 ? NOT_FOUND : (size_t)found_receipt;
 	size_t rs = 0, re = 0;
 	if (receipt_at != NOT_FOUND) {
 		/* The whole sentence from the first rule: guides list the rules for each channel
@@ -260,18 +257,18 @@ void guide_rule_notes(struct guide_ctx *c)
 	}
 
 	if (content_ok && receipt_at != NOT_FOUND) {
-		guide_set(c, GUIDE_NOTES, GUIDE_PASS, "contents: %s; receipt date: %s",
+		guide_set(c, GUIDE_NOTES, FINDING_PASS, "contents: %s; receipt date: %s",
 			  guide_snip(c, content_at, content_end, snip1), guide_snip(c, rs, re, snip2));
 	} else if (content_ok) {
-		guide_set(c, GUIDE_NOTES, GUIDE_FAIL,
+		guide_set(c, GUIDE_NOTES, FINDING_FAIL,
 			  "contents: %s; the receipt date (提交之日/签收之日/双方确认之日) is not explained",
 			  guide_snip(c, content_at, content_end, snip1));
 	} else if (receipt_at != NOT_FOUND) {
-		guide_set(c, GUIDE_NOTES, GUIDE_FAIL,
+		guide_set(c, GUIDE_NOTES, FINDING_FAIL,
 			  "what an application must contain is not listed; receipt date: %s",
 			  guide_snip(c, rs, re, snip2));
 	} else {
-		guide_set(c, GUIDE_NOTES, GUIDE_FAIL,
+		guide_set(c, GUIDE_NOTES, FINDING_FAIL,
 			  "neither what an application must contain nor how the receipt date is fixed is explained");
 	}
 }

@@ -29,7 +29,7 @@ struct guide_ctx {
 typedef int (*guide_scanner)(const char *t, size_t from, size_t to, struct guide_match *m);
 
 /* Sets one item's result and its evidence, printf-style. */
-void guide_set(struct guide_ctx *c, enum guide_item_id id, enum guide_result r, const char *fmt, ...)
+void guide_set(struct guide_ctx *c, enum guide_item_id id, enum finding_result r, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 /* The page's own text behind text[start, end), trimmed and cut (see guide_text_evidence). */

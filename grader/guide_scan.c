@@ -26,69 +26,6 @@ static int starts(const char *t, size_t i, size_t to, const char *s)
 	return i + n <= to && memcmp(t + i, s, n) == 0;
 }
 
-size_t guide_find(const char *t, size_t from, size_t to, const char *needle)
-{
-	size_t n = strlen(needle);
-	if (from >= to || n == 0 || to - from < n)
-		return NOT_FOUND;
-	const char *p = memmem(t + from, to - from, needle, n);
-	return p ? (size_t)(p - t) : NOT_FOUND;
-}
-
-void guide_multi_init(struct guide_multi *m, const char *t, size_t to, const char *const *needles)
-{
-	memset(m, 0, sizeof *m);
-	m->t = t;
-	m->to = to;
-	m->needles = needles;
-	while (m->count < GUIDE_MULTI_MAX && needles[m->count])
-		m->count++;
-}
-
-size_t guide_multi_next(struct guide_multi *m, size_t from, int *which)
-{
-	size_t best = NOT_FOUND, best_len = 0;
-	int w = -1;
-	for (int i = 0; i < m->count; i++) {
-		if (!m->searched[i] || (m->next[i] != NOT_FOUND && m->next[i] < from)) {
-			m->next[i] = guide_find(m->t, from, m->to, m->needles[i]);
-			m->searched[i] = 1;
-		}
-		size_t p = m->next[i], len = strlen(m->needles[i]);
-		if (p != NOT_FOUND && (p < best || (p == best && len > best_len))) {
-			best = p;
-			best_len = len;
-			w = i;
-		}
-	}
-	if (which)
-		*which = w;
-	return best;
-}
-
-size_t guide_find_any(const char *t, size_t from, size_t to, const char *const *needles, int *which)
-{
-	size_t best = NOT_FOUND, best_len = 0;
-	int w = -1;
-	for (int i = 0; needles[i]; i++) {
-		size_t lim = best == NOT_FOUND ? to : best + strlen(needles[i]);
-		if (lim > to)
-			lim = to;
-		size_t p = guide_find(t, from, lim, needles[i]);
-		if (p == NOT_FOUND)
-			continue;
-		size_t len = strlen(needles[i]);
-		if (p < best || (p == best && len > best_len)) {
-			best = p;
-			best_len = len;
-			w = i;
-		}
-	}
-	if (which)
-		*which = w;
-	return best;
-}
-
 /* Moves a boundary found by reach (not by a mark) onto a character boundary. */
 static size_t lead_after(const char *t, size_t pos, size_t len)
 {
@@ -425,8 +362,8 @@ int guide_scan_url(const char *t, size_t from, size_t to, struct guide_match *m)
 			size_t k = i;
 			while (k < to && is_host_char(t[k]))
 				k++;
-			size_t g = guide_find(t, i, k, ".gov.cn");
-			if (g == NOT_FOUND || g == i || (k < to && t[k] == '@')) {
+			ssize_t g = text_find(t, i, k, ".gov.cn");
+			if (g < 0 || (size_t)g == i || (k < to && t[k] == '@')) {
 				i = k > i ? k - 1 : i;
 				continue;
 			}
@@ -463,12 +400,11 @@ static size_t clause_run(const char *t, size_t pos, size_t to, size_t max)
 {
 	size_t e = pos, chars = 0;
 	while (e < to && chars < max && !is_clause_end(t, e, to)) {
-		int which;
-		if (e > pos && guide_find_any(t, e, e + 13 < to ? e + 13 : to, value_stops, &which) == e)
+		if (e > pos && text_find_any(t, e, e + 13 < to ? e + 13 : to, value_stops, NULL) == (ssize_t)e)
 			break;
 		if (t[e] == '(' && e > pos) {
 			size_t in = skip_spaces(t, e + 1, to);
-			if (guide_find_any(t, in, in + 13 < to ? in + 13 : to, value_stops, &which) == in)
+			if (text_find_any(t, in, in + 13 < to ? in + 13 : to, value_stops, NULL) == (ssize_t)in)
 				break;
 		}
 		e = guide_fwd_chars(t, e, to, 1);
@@ -490,11 +426,10 @@ int guide_scan_address(const char *t, size_t from, size_t to, struct guide_match
 	size_t chars = 0;
 	for (size_t k = s; k < e; k = guide_fwd_chars(t, k, e, 1))
 		chars++;
-	if (chars < 5 || guide_find(t, s, e, "@") != NOT_FOUND || guide_find(t, s, e, "http") != NOT_FOUND ||
-	    guide_find(t, s, e, "www.") != NOT_FOUND)
+	if (chars < 5 || text_find(t, s, e, "@") >= 0 || text_find(t, s, e, "http") >= 0 ||
+	    text_find(t, s, e, "www.") >= 0)
 		return 0;
-	int which;
-	if (guide_find_any(t, s, e, streets, &which) == NOT_FOUND)
+	if (text_find_any(t, s, e, streets, NULL) < 0)
 		return 0;
 	m->start = s;
 	m->end = e;
@@ -520,9 +455,10 @@ int guide_scan_office(const char *t, size_t from, size_t to, struct guide_match 
 	if (e <= s || starts(t, s, e, "负责") || starts(t, s, e, "的"))
 		return 0;
 	for (int i = 0; suffixes[i]; i++) {
-		size_t p = guide_find(t, s, e, suffixes[i]);
-		if (p == NOT_FOUND)
+		ssize_t f = text_find(t, s, e, suffixes[i]);
+		if (f < 0)
 			continue;
+		size_t p = (size_t)f;
 		size_t end = p + strlen(suffixes[i]);
 		size_t chars = 0;
 		for (size_t k = s; k < end; k = guide_fwd_chars(t, k, end, 1))

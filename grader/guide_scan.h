@@ -20,6 +20,8 @@
 
 #include <stddef.h>
 
+#include "grader/text_search.h"
+
 struct guide_match {
 	size_t start, end;
 };
@@ -33,33 +35,6 @@ int guide_scan_url(const char *t, size_t from, size_t to, struct guide_match *m)
 int guide_scan_address(const char *t, size_t from, size_t to, struct guide_match *m);
 /* A name of an office starting at from: Chinese text ending in 办公室, 科, 中心, 局... */
 int guide_scan_office(const char *t, size_t from, size_t to, struct guide_match *m);
-
-/*
- * Successive occurrences of several needles across a whole text, in time linear in the
- * text: each needle's next occurrence is remembered between calls, so a needle that does
- * not occur is searched for once, not once per occurrence of the others.
- */
-#define GUIDE_MULTI_MAX 32
-struct guide_multi {
-	const char *t;
-	size_t to;
-	const char *const *needles;
-	int count;
-	size_t next[GUIDE_MULTI_MAX]; /* cached next occurrence, (size_t)-1 for none */
-	int searched[GUIDE_MULTI_MAX];
-};
-void guide_multi_init(struct guide_multi *m, const char *t, size_t to, const char *const *needles);
-/* The earliest occurrence at or after from (the longest where several start together), or
- * (size_t)-1; sets *which. from must not decrease from one call to the next. */
-size_t guide_multi_next(struct guide_multi *m, size_t from, int *which);
-
-/* Finds needle in t[from, to); returns its offset or (size_t)-1. */
-size_t guide_find(const char *t, size_t from, size_t to, const char *needle);
-/*
- * The earliest occurrence of any needle in t[from, to) (the longest one where several start
- * together); returns its offset or (size_t)-1 and sets *which to its index.
- */
-size_t guide_find_any(const char *t, size_t from, size_t to, const char *const *needles, int *which);
 
 /*
  * How far the helpers below look for a line or sentence boundary. Guide pages keep their

@@ -1,8 +1,9 @@
 /* The text, links and cells of a guide page, out of libxml2's DOM; see guide_text.h. */
 #include "grader/guide_text.h"
-#include "grader/guide_buf.h"
+#include "grader/html_doc.h"
+#include "grader/strbuf.h"
+#include "grader/utf8.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@ enum sep { SEP_NONE, SEP_SPACE, SEP_TAB, SEP_LINE };
 
 /* Text being built: the shown text, the folded text and the map between them. */
 struct textbuf {
-	struct gbuf text, shown;
+	struct strbuf text, shown;
 	uint32_t *map;
 	size_t map_cap;
 	int map_oom;
@@ -40,12 +41,11 @@ struct table_state {
 
 struct walker {
 	struct textbuf tb;
-	xmlDocPtr doc;
 	xmlChar *base;
 	int pre;
 	int have_title;
-	struct gbuf title, title_shown;
-	struct garr heads, links, cells;
+	struct strbuf title, title_shown;
+	struct recbuf heads, links, cells;
 	struct open_rec open_links[OPEN_MAX], open_heads[OPEN_MAX], open_cells[OPEN_MAX];
 	int nlinks_open, nheads_open, ncells_open;
 	struct table_state tables[OPEN_MAX];
@@ -53,55 +53,6 @@ struct walker {
 };
 
 /* ---- code points ---- */
-
-/* Decodes one UTF-8 character at s (n bytes left); bad bytes read as U+FFFD of length 1. */
-static unsigned utf8_next(const unsigned char *s, size_t n, size_t *len)
-{
-	unsigned c = s[0];
-	if (c < 0x80) {
-		*len = 1;
-		return c;
-	}
-	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-	if (need == 0 || need > n || c > 0xF4) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	unsigned cp = c & (0x3F >> (need - 1));
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*len = 1;
-			return 0xFFFD;
-		}
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	*len = need;
-	return cp;
-}
-
-static size_t utf8_put(unsigned cp, char out[4])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
 
 static int is_space_cp(unsigned cp)
 {
@@ -168,7 +119,7 @@ static void map_push(struct textbuf *b, uint32_t off, size_t count)
 /* Adds folded bytes to text, each mapped to shown offset `off`. */
 static void text_add(struct textbuf *b, const char *s, size_t n, uint32_t off)
 {
-	gbuf_add(&b->text, s, n);
+	strbuf_add(&b->text, s, n);
 	if (!b->text.oom)
 		map_push(b, off, n);
 }
@@ -181,7 +132,7 @@ static void flush_pending(struct textbuf *b, unsigned next_folded)
 	}
 	char c = b->pending == SEP_LINE ? '\n' : b->pending == SEP_TAB ? '\t' : ' ';
 	uint32_t off = (uint32_t)b->shown.len;
-	gbuf_addc(&b->shown, c);
+	strbuf_addc(&b->shown, c);
 	/* A space between two Chinese characters is a line break in the page's source. */
 	if (!(b->pending == SEP_SPACE && is_wide_cp(b->last) && is_wide_cp(next_folded)))
 		text_add(b, &c, 1, off);
@@ -197,10 +148,9 @@ static void request_sep(struct textbuf *b, enum sep s)
 /* Adds the characters of a text node. pre: keep line breaks. */
 static void add_chars(struct textbuf *b, const char *s, size_t n, int pre)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
-		size_t cl;
-		unsigned cp = utf8_next(u + i, n - i, &cl);
+		uint32_t cp;
+		size_t cl = utf8_decode(s + i, n - i, &cp);
 		if (is_space_cp(cp)) {
 			request_sep(b, pre && cp == '\n' ? SEP_LINE : SEP_SPACE);
 		} else if (!is_invisible_cp(cp)) {
@@ -208,11 +158,11 @@ static void add_chars(struct textbuf *b, const char *s, size_t n, int pre)
 			flush_pending(b, f);
 			uint32_t off = (uint32_t)b->shown.len;
 			if (cp == 0xFFFD && cl == 1)
-				gbuf_add(&b->shown, "\xEF\xBF\xBD", 3);
+				strbuf_add(&b->shown, "\xEF\xBF\xBD", 3);
 			else
-				gbuf_add(&b->shown, s + i, cl);
+				strbuf_add(&b->shown, s + i, cl);
 			char enc[4];
-			size_t el = utf8_put(f, enc);
+			size_t el = utf8_encode(f, enc);
 			text_add(b, enc, el, off);
 			b->last = f;
 		}
@@ -221,26 +171,6 @@ static void add_chars(struct textbuf *b, const char *s, size_t n, int pre)
 }
 
 /* ---- elements ---- */
-
-static int name_in(const xmlChar *name, const char *const *list)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (strcmp((const char *)name, list[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static const char *const block_tags[] = {
-	"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-	"dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-	"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
-	"menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead",
-	"tr", "ul", "frameset", "noframes", NULL};
-
-/* What no reader sees. */
-static const char *const skipped_tags[] = {
-	"script", "style", "noscript", "template", "select", "textarea", "svg", "math", "applet",
-	"head", "input", "button", "map", NULL};
 
 static int is_heading_tag(const xmlChar *n)
 {
@@ -257,24 +187,6 @@ static int attr_contains(const xmlNode *n, const char *attr, const char *needle)
 	return hit;
 }
 
-/* display:none or the hidden attribute: the page hides it from readers. */
-static int is_hidden(const xmlNode *n)
-{
-	if (xmlHasProp(n, BAD_CAST "hidden"))
-		return 1;
-	xmlChar *style = xmlGetProp(n, BAD_CAST "style");
-	if (!style)
-		return 0;
-	char compact[256];
-	size_t k = 0;
-	for (const xmlChar *p = style; *p && k + 1 < sizeof compact; p++)
-		if (!isspace(*p))
-			compact[k++] = (char)tolower(*p);
-	compact[k] = '\0';
-	xmlFree(style);
-	return strstr(compact, "display:none") != NULL || strstr(compact, "visibility:hidden") != NULL;
-}
-
 /* A title-like block: a heading tag, or a class or id with "title"/"tit" in it. */
 static int is_title_block(const xmlNode *n)
 {
@@ -286,11 +198,11 @@ static int is_title_block(const xmlNode *n)
 static char *resolve_href(struct walker *w, const xmlChar *href)
 {
 	/* Trim, and drop line breaks that editors leave inside long addresses. */
-	struct gbuf clean = {0};
+	struct strbuf clean = {0};
 	for (const xmlChar *p = href; *p; p++)
 		if (*p != '\n' && *p != '\r' && *p != '\t')
-			gbuf_addc(&clean, (char)*p);
-	char *h = gbuf_take(&clean);
+			strbuf_addc(&clean, (char)*p);
+	char *h = strbuf_take(&clean);
 	if (!h)
 		return NULL;
 	char *start = h;
@@ -337,7 +249,7 @@ static void add_link(struct walker *w, const xmlNode *n, const char *attr, int h
 	xmlChar *href = xmlGetProp(n, BAD_CAST attr);
 	if (!href)
 		return;
-	struct guide_link *l = garr_push(&w->links);
+	struct guide_link *l = recbuf_push(&w->links);
 	if (l) {
 		l->start = l->end = w->tb.text.len;
 		l->href = resolve_href(w, href);
@@ -362,12 +274,12 @@ static void take_title(struct walker *w, xmlNode *n)
 	if (tb.text.oom || tb.shown.oom || tb.map_oom) {
 		w->title.oom = 1;
 	} else {
-		gbuf_add(&w->title, tb.text.p ? tb.text.p : "", tb.text.len);
-		gbuf_add(&w->title_shown, tb.shown.p ? tb.shown.p : "", tb.shown.len);
+		strbuf_add(&w->title, tb.text.p ? tb.text.p : "", tb.text.len);
+		strbuf_add(&w->title_shown, tb.shown.p ? tb.shown.p : "", tb.shown.len);
 		w->have_title = 1;
 	}
-	gbuf_free(&tb.text);
-	gbuf_free(&tb.shown);
+	strbuf_free(&tb.text);
+	strbuf_free(&tb.shown);
 	free(tb.map);
 }
 
@@ -381,9 +293,14 @@ static int span_attr(const xmlNode *n, const char *attr)
 	return s < 1 ? 1 : s > 1000 ? 1000 : (int)s;
 }
 
+/* Hidden blocks and form fields are not what a reader of the guide sees; frames, embeds
+ * and objects are read as links (below), and navigation menus may hold the channels. */
+#define GUIDE_UNSEEN (HTML_SKIP_HIDDEN | HTML_SKIP_FORMS)
+
 /* Returns 1 when the walk should go into the node's children. */
-static int enter(struct walker *w, xmlNode *n)
+static int enter(void *ctx, xmlNode *n)
 {
+	struct walker *w = ctx;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content)
 			add_chars(&w->tb, (const char *)n->content, strlen((const char *)n->content), w->pre > 0);
@@ -412,13 +329,13 @@ static int enter(struct walker *w, xmlNode *n)
 		add_link(w, n, "data", 0);
 		return 0;
 	}
-	if (name_in(name, skipped_tags) || is_hidden(n))
+	if (html_doc_unseen(n, GUIDE_UNSEEN))
 		return 0;
 	if (strcmp((const char *)name, "br") == 0) {
 		request_sep(&w->tb, SEP_LINE);
 		return 0;
 	}
-	if (name_in(name, block_tags))
+	if (html_doc_is_block(name))
 		request_sep(&w->tb, SEP_LINE);
 	if (strcmp((const char *)name, "pre") == 0)
 		w->pre++;
@@ -442,7 +359,7 @@ static int enter(struct walker *w, xmlNode *n)
 			struct table_state *t = &w->tables[w->ntables_open - 1];
 			if (t->row < 0)
 				t->row = 0; /* a cell before any <tr> */
-			struct guide_cell *c = garr_push(&w->cells);
+			struct guide_cell *c = recbuf_push(&w->cells);
 			if (c) {
 				c->start = c->end = w->tb.text.len;
 				c->table = t->id;
@@ -458,7 +375,7 @@ static int enter(struct walker *w, xmlNode *n)
 		add_link(w, n, "href", 1);
 	}
 	if (is_title_block(n)) {
-		struct guide_span *h = garr_push(&w->heads);
+		struct guide_span *h = recbuf_push(&w->heads);
 		if (h) {
 			h->start = h->end = w->tb.text.len;
 			open_push(w->open_heads, &w->nheads_open, n, w->heads.n - 1);
@@ -467,8 +384,9 @@ static int enter(struct walker *w, xmlNode *n)
 	return 1;
 }
 
-static void leave(struct walker *w, xmlNode *n)
+static void leave(void *ctx, xmlNode *n)
 {
+	struct walker *w = ctx;
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return;
 	const xmlChar *name = n->name;
@@ -484,44 +402,22 @@ static void leave(struct walker *w, xmlNode *n)
 		w->ntables_open--;
 	if (strcmp((const char *)name, "pre") == 0 && w->pre > 0)
 		w->pre--;
-	if (name_in(name, block_tags))
+	if (html_doc_is_block(name))
 		request_sep(&w->tb, SEP_LINE);
-}
-
-/* Visits every node once, without recursion: depth costs heap, never stack. */
-static void walk(struct walker *w, xmlDocPtr doc)
-{
-	xmlNode *n = doc->children;
-	while (n) {
-		int down = enter(w, n);
-		if (down && n->children) {
-			n = n->children;
-			continue;
-		}
-		if (down)
-			leave(w, n);
-		while (!n->next) {
-			n = n->parent;
-			if (!n || n == (xmlNode *)doc)
-				return;
-			leave(w, n);
-		}
-		n = n->next;
-	}
 }
 
 static void walker_free(struct walker *w)
 {
-	gbuf_free(&w->tb.text);
-	gbuf_free(&w->tb.shown);
+	strbuf_free(&w->tb.text);
+	strbuf_free(&w->tb.shown);
 	free(w->tb.map);
-	gbuf_free(&w->title);
-	gbuf_free(&w->title_shown);
+	strbuf_free(&w->title);
+	strbuf_free(&w->title_shown);
 	for (size_t i = 0; i < w->links.n; i++)
 		free(((struct guide_link *)w->links.p)[i].href);
-	garr_free(&w->links);
-	garr_free(&w->heads);
-	garr_free(&w->cells);
+	recbuf_free(&w->links);
+	recbuf_free(&w->heads);
+	recbuf_free(&w->cells);
 	if (w->base)
 		xmlFree(w->base);
 }
@@ -530,22 +426,14 @@ int guide_text_from_html(const char *utf8, size_t len, const char *base_url,
 			 struct guide_text *out, char *err, size_t errsz)
 {
 	memset(out, 0, sizeof *out);
-	if (len > INT_MAX) {
-		snprintf(err, errsz, "the page is too large for the HTML parser (%zu bytes)", len);
+	htmlDocPtr doc;
+	if (html_doc_read(utf8, len, base_url, &doc, err, errsz) != 0)
 		return -1;
-	}
-	/* No network, no DTD loading, recovery from broken markup, errors kept quiet: the
-	 * page is data. HTML_PARSE_IGNORE_ENC because the bytes are UTF-8 already, whatever
-	 * the page's <meta> says. libxml2's default depth limit (256) stays on. */
-	htmlDocPtr doc = htmlReadMemory(utf8, (int)len, base_url, "UTF-8",
-					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-					HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
 	struct walker w = {0};
 	w.heads.size = sizeof(struct guide_span);
 	w.links.size = sizeof(struct guide_link);
 	w.cells.size = sizeof(struct guide_cell);
 	if (doc) {
-		w.doc = doc;
 		xmlNodePtr root = xmlDocGetRootElement(doc);
 		if (root) {
 			/* For HTML, libxml2 reports only a <base href>; without one, links are
@@ -559,14 +447,14 @@ int guide_text_from_html(const char *utf8, size_t len, const char *base_url,
 				w.base = abs;
 			}
 		}
-		walk(&w, doc);
+		html_doc_walk(doc, enter, leave, &w);
 		xmlFreeDoc(doc);
 	}
 	/* An empty or whitespace-only page gives no document: that is an empty text, not an error. */
-	gbuf_reserve(&w.tb.text, 0);
-	gbuf_reserve(&w.tb.shown, 0);
-	gbuf_reserve(&w.title, 0);
-	gbuf_reserve(&w.title_shown, 0);
+	strbuf_reserve(&w.tb.text, 0);
+	strbuf_reserve(&w.tb.shown, 0);
+	strbuf_reserve(&w.title, 0);
+	strbuf_reserve(&w.title_shown, 0);
 	map_push(&w.tb, (uint32_t)w.tb.shown.len, 0);
 	if (w.tb.text.oom || w.tb.shown.oom || w.tb.map_oom || w.title.oom || w.title_shown.oom ||
 	    w.heads.oom || w.links.oom || w.cells.oom) {

@@ -5,8 +5,8 @@
  * Pages put one phrase across several tags (邮政<span>编码</span>：<b>441300</b>), lay the
  * contacts out in tables, and carry scripts, styles and hidden menus that no reader sees.
  * The walk over the DOM keeps what a browser shows: inline tags join up, block tags start a
- * new line, table cells are separated by a tab, whitespace collapses, and script, style,
- * noscript, template, select, textarea and display:none subtrees are left out.
+ * new line, table cells are separated by a tab, whitespace collapses, and what no reader
+ * sees is left out: script, style and the like, hidden blocks and form fields (html_doc.h).
  *
  * Two versions of the text are kept side by side. `shown` is the page's own text, from
  * which evidence is cut, so a reviewer reads "邮编：４４１３００" as the page has it. `text`
@@ -17,8 +17,8 @@
  *
  * Links keep their target resolved against the page's <base href> or the base URL given
  * (the address the page was fetched from), so evidence names an address one can open.
- * The parser runs with recovery on, no network, no entity loading, and libxml2's default
- * depth limit; the walk over the tree is iterative, so no page can exhaust the stack.
+ * Parsing and the walk over the tree are html_doc.h's (no network, no entity loading,
+ * libxml2's depth limit, an iterative walk), so no page can exhaust the stack.
  */
 #ifndef FOI_GRADER_GUIDE_TEXT_H
 #define FOI_GRADER_GUIDE_TEXT_H

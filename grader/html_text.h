@@ -3,12 +3,11 @@
  *
  * Block elements (p, div, h1-h6, li, tr, br, ...) end lines, so a letter keeps its layout
  * (title, salutation, body paragraphs, issuer and date on lines of their own); table cells
- * are separated by a space. Script, style, head and similar elements are not text a
- * reader sees and are skipped. The charset is the transport's label when there is one,
- * else the page's own <meta> declaration, else sniffed (UTF-8, else GB18030); the bytes are
- * converted to UTF-8 by text_decode() first so that GBK pages mislabelled as GB2312 read
- * correctly. libxml2 caps nesting depth, and the walk here is iterative, so hostile
- * nesting cannot exhaust the stack.
+ * are separated by a space. Script, style, head, navigation and similar elements are not
+ * the letter and are skipped (html_doc.h). The charset is the transport's label when there
+ * is one, else the page's own declaration, else sniffed; the bytes are decoded as a letter's
+ * (text_decode.h, DECODE_TRUST_BYTES) so that GBK pages mislabelled as GB2312 read
+ * correctly. Parsing and the walk are html_doc.h's: no hostile nesting exhausts the stack.
  */
 #ifndef FOI_GRADER_HTML_TEXT_H
 #define FOI_GRADER_HTML_TEXT_H

@@ -104,13 +104,8 @@ static int check_article(const struct letter_doc *d, struct finding_list *out)
 				   nfound > 2 ? "; " : "", nfound > 2 ? found[2] : "");
 	}
 	if (bare >= 0) {
-		size_t s, e;
-		body_sentence(d, (size_t)bare, &s, &e);
-		char *q = body_quote(d, s, e);
-		int rc = finding_add(out, "basis.article", FINDING_FAIL,
-				     "cites the Regulation without naming an article: %s", q ? q : "");
-		free(q);
-		return rc;
+		return sentence_finding(d, out, "basis.article", FINDING_FAIL, (size_t)bare,
+				    "cites the Regulation without naming an article: ");
 	}
 	return finding_add(out, "basis.article", FINDING_FAIL,
 			   "no article of the Regulation on Open Government Information cited");
@@ -158,14 +153,6 @@ static const struct outdated outdated[] = {
 	 "the 2008 opinions (国办发〔2008〕36号) applied the 2007 Regulation"},
 };
 
-static int any_in(const char *t, size_t s, size_t e, const char *const *words)
-{
-	for (; words && *words; words++)
-		if (text_find(t, s, e, *words) >= 0)
-			return 1;
-	return 0;
-}
-
 static int check_current_law(const struct letter_doc *d, struct finding_list *out)
 {
 	const char *t = d->body.text;
@@ -179,15 +166,11 @@ static int check_current_law(const struct letter_doc *d, struct finding_list *ou
 			from = (size_t)p + 1;
 			size_t s, e;
 			body_sentence(d, (size_t)p, &s, &e);
-			if (o->with && !any_in(t, s, e, o->with))
+			if (o->with && text_find_any(t, s, e, o->with, NULL) < 0)
 				continue;
-			if (o->unless && any_in(t, s, e, o->unless))
+			if (o->unless && text_find_any(t, s, e, o->unless, NULL) >= 0)
 				continue;
-			char *q = body_quote(d, s, e);
-			int rc = finding_add(out, "basis.current_law", FINDING_FAIL, "%s: %s", o->why,
-					     q ? q : "");
-			free(q);
-			return rc;
+			return body_finding(d, out, "basis.current_law", FINDING_FAIL, s, e, "%s: ", o->why);
 		}
 	}
 	return finding_add(out, "basis.current_law", FINDING_PASS,

@@ -278,10 +278,7 @@ static size_t clause_end(const char *t, size_t p, size_t e)
 static int pass_sentence(const struct letter_doc *d, struct finding_list *out, const char *code,
 			 size_t s, size_t e)
 {
-	char *q = body_quote(d, s, e);
-	int rc = finding_add(out, code, FINDING_PASS, "%s", q ? q : "");
-	free(q);
-	return rc;
+	return body_finding(d, out, code, FINDING_PASS, s, e, "%s", "");
 }
 
 /* The request is restated when a sentence names it: after 申请公开/申请获取/要求公开... comes
@@ -350,10 +347,7 @@ static int restates_received(const struct letter_doc *d, struct finding_list *ou
 		body_sentence(d, m.start, &s, &e);
 		for (const char *const *w = receipt_words; *w; w++) {
 			if (text_find(t, s, e, *w) >= 0) {
-				char *q = body_quote(d, s, e);
-				int rc = finding_add(out, "restates.received", FINDING_PASS, "%s", q ? q : "");
-				free(q);
-				return rc;
+				return pass_sentence(d, out, "restates.received", s, e);
 			}
 		}
 		from = m.end;
@@ -361,14 +355,8 @@ static int restates_received(const struct letter_doc *d, struct finding_list *ou
 	for (const char *const *w = receipt_words; *w; w++) {
 		ssize_t p = text_find(t, 0, len, *w);
 		if (p >= 0 && (text_find(t, 0, len, "申请") >= 0)) {
-			size_t s, e;
-			body_sentence(d, (size_t)p, &s, &e);
-			char *q = body_quote(d, s, e);
-			int rc = finding_add(out, "restates.received", FINDING_FAIL,
-					     "mentions the request but not the date it was received: %s",
-					     q ? q : "");
-			free(q);
-			return rc;
+			return sentence_finding(d, out, "restates.received", FINDING_FAIL, (size_t)p,
+					    "mentions the request but not the date it was received: ");
 		}
 	}
 	return finding_add(out, "restates.received", FINDING_FAIL,
@@ -391,10 +379,7 @@ int letter_check_conclusion(const struct letter_doc *d, struct finding_list *out
 	if (!d->reply_type)
 		return finding_add(out, "conclusion.type", FINDING_FAIL,
 				   "no conclusion of the seven types of §36 or a §39 notice found");
-	char *q = body_quote(d, d->conclusion_start, d->conclusion_end);
-	int rc = finding_add(out, "conclusion.type", FINDING_PASS, "type %s, %s: %s",
-			     letter_reply_type_name(d->reply_type),
-			     letter_reply_type_describe(d->reply_type), q ? q : "");
-	free(q);
-	return rc;
+	return body_finding(d, out, "conclusion.type", FINDING_PASS, d->conclusion_start,
+			    d->conclusion_end, "type %s, %s: ", letter_reply_type_name(d->reply_type),
+			    letter_reply_type_describe(d->reply_type));
 }

@@ -10,26 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int any_in(const char *t, size_t s, size_t e, const char *const *words)
-{
-	for (; *words; words++)
-		if (text_find(t, s, e, *words) >= 0)
-			return 1;
-	return 0;
-}
-
-/* The first of words in t[s..e), or -1. */
-static ssize_t first_of(const char *t, size_t s, size_t e, const char *const *words)
-{
-	ssize_t best = -1;
-	for (; *words; words++) {
-		ssize_t p = text_find(t, s, e, *words);
-		if (p >= 0 && (best < 0 || p < best))
-			best = p;
-	}
-	return best;
-}
-
 static const char *const purpose_words[] = {"用途", "目的", "特殊需要", "生产、生活、科研",
 	"生产生活科研", "自身相关", "自身有关", "利害关系", NULL};
 /* "土地用途", "资金用途": what the requested information is about, not a demand. */
@@ -60,30 +40,20 @@ static int check_purpose(const struct letter_doc *d, struct finding_list *out)
 				continue;
 			size_t s, e;
 			body_sentence(d, (size_t)p, &s, &e);
-			if (!any_in(t, s, e, demand_verbs))
+			if (text_find_any(t, s, e, demand_verbs, NULL) < 0)
 				continue;
 			/* "无需说明用途" says the opposite of a demand. */
-			ssize_t neg = first_of(t, s, (size_t)p, negations);
+			ssize_t neg = text_find_any(t, s, (size_t)p, negations, NULL);
 			if (neg >= 0)
 				continue;
-			char *q = body_quote(d, s, e);
-			int rc = finding_add(out, "no_purpose_demand", FINDING_FAIL,
-					     "asks for the purpose or special needs, which §29 does not require: %s",
-					     q ? q : "");
-			free(q);
-			return rc;
+			return body_finding(d, out, "no_purpose_demand", FINDING_FAIL, s, e,
+					    "asks for the purpose or special needs, which §29 does not require: ");
 		}
 	}
-	ssize_t id = first_of(t, 0, len, id_words);
+	ssize_t id = text_find_any(t, 0, len, id_words, NULL);
 	if (id >= 0) {
-		size_t s, e;
-		body_sentence(d, (size_t)id, &s, &e);
-		char *q = body_quote(d, s, e);
-		int rc = finding_add(out, "no_purpose_demand", FINDING_PASS,
-				     "no demand for the purpose; asks for identity documents, which §29(一) allows: %s",
-				     q ? q : "");
-		free(q);
-		return rc;
+		return sentence_finding(d, out, "no_purpose_demand", FINDING_PASS, (size_t)id,
+				    "no demand for the purpose; asks for identity documents, which §29(一) allows: ");
 	}
 	return finding_add(out, "no_purpose_demand", FINDING_PASS,
 			   "no demand for the purpose of the request or proof of special needs");
@@ -108,30 +78,21 @@ static int check_fee(const struct letter_doc *d, struct finding_list *out)
 			from = (size_t)p + 1;
 			size_t s, e;
 			body_sentence(d, (size_t)p, &s, &e);
-			if (!any_in(t, s, e, fee_words))
+			if (text_find_any(t, s, e, fee_words, NULL) < 0)
 				continue;
-			if (any_in(t, s, e, free_words)) {
+			if (text_find_any(t, s, e, free_words, NULL) >= 0) {
 				free_at = (ssize_t)s;
 				continue;
 			}
-			char *q = body_quote(d, s, e);
-			int rc = finding_add(out, "no_fee_demand", FINDING_FAIL,
-					     "demands a fee; §42 provides information free of charge "
-					     "(fees only for clearly excessive requests): %s", q ? q : "");
-			free(q);
-			return rc;
+			return body_finding(d, out, "no_fee_demand", FINDING_FAIL, s, e,
+					    "demands a fee; §42 provides information free of charge "
+					    "(fees only for clearly excessive requests): ");
 		}
 	}
 	if (free_at < 0)
-		free_at = first_of(t, 0, len, free_words);
+		free_at = text_find_any(t, 0, len, free_words, NULL);
 	if (free_at >= 0) {
-		size_t s, e;
-		body_sentence(d, (size_t)free_at, &s, &e);
-		char *q = body_quote(d, s, e);
-		int rc = finding_add(out, "no_fee_demand", FINDING_PASS, "states no fee is charged: %s",
-				     q ? q : "");
-		free(q);
-		return rc;
+		return sentence_finding(d, out, "no_fee_demand", FINDING_PASS, (size_t)free_at, "states no fee is charged: ");
 	}
 	return finding_add(out, "no_fee_demand", FINDING_PASS, "no fee demanded");
 }

@@ -2,6 +2,7 @@
 #include "grader/letter_doc.h"
 #include "grader/utf8.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,45 @@ void body_sentence(const struct letter_doc *d, size_t pos, size_t *s, size_t *e)
 char *body_quote(const struct letter_doc *d, size_t start, size_t end)
 {
 	return norm_source_span(&d->body, d->src, d->srclen, start, end, EVIDENCE_CPS);
+}
+
+static int vfinding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		    enum finding_result r, size_t start, size_t end, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
+
+static int vfinding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		    enum finding_result r, size_t start, size_t end, const char *fmt, va_list ap)
+{
+	char *lead = NULL;
+	if (vasprintf(&lead, fmt, ap) < 0)
+		return -1;
+	char *q = body_quote(d, start, end);
+	int rc = finding_add(out, code, r, "%s%s", lead, q ? q : "");
+	free(lead);
+	free(q);
+	return rc;
+}
+
+int body_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		 enum finding_result r, size_t start, size_t end, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vfinding(d, out, code, r, start, end, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int sentence_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		     enum finding_result r, size_t pos, const char *fmt, ...)
+{
+	size_t s, e;
+	body_sentence(d, pos, &s, &e);
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vfinding(d, out, code, r, s, e, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 char *norm_quote(const struct letter_doc *d, size_t start, size_t end)

@@ -68,6 +68,16 @@ char *body_quote(const struct letter_doc *d, size_t start, size_t end);
 char *norm_quote(const struct letter_doc *d, size_t start, size_t end);
 char *line_quote(const struct letter_doc *d, size_t line);
 
+/* Adds a finding whose evidence is fmt (printf-style) followed by the letter's own words
+ * behind body[start..end) (body_quote). Returns 0 or -1 (memory). */
+int body_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		 enum finding_result r, size_t start, size_t end, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+/* The same, quoting the sentence around body position pos (body_sentence). */
+int sentence_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		     enum finding_result r, size_t pos, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
 /* Code points in norm line i. */
 size_t line_chars(const struct letter_doc *d, size_t i);
 /* 1 when the line holds 。 (a sentence, not a heading or signature). */

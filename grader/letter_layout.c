@@ -19,14 +19,6 @@ static const char *const org_suffixes[] = {"局", "委员会", "管委会", "人
 static const char *const seal_marks[] = {"(盖章)", "(印章)", "(公章)", "(章)", "(签章)",
 	"(签发章)", "[印章]", "[盖章]", NULL};
 
-static int contains_any(const char *t, size_t from, size_t to, const char *const *words)
-{
-	for (; *words; words++)
-		if (text_find(t, from, to, *words) >= 0)
-			return 1;
-	return 0;
-}
-
 static int ends_with(const char *t, size_t from, size_t to, const char *s)
 {
 	size_t n = strlen(s);
@@ -36,7 +28,7 @@ static int ends_with(const char *t, size_t from, size_t to, const char *s)
 static int has_punct(const char *t, size_t from, size_t to)
 {
 	static const char *const p[] = {"。", ",", ";", "、", "!", "?", NULL};
-	return contains_any(t, from, to, p);
+	return text_find_any(t, from, to, p, NULL) >= 0;
 }
 
 /* Strips seal marks and spaces from the end of t[from..*to). */
@@ -81,7 +73,7 @@ static int is_title_line(const struct letter_doc *d, size_t i)
 		return 0;
 	if (text_find(t, a, b, ":") >= 0)
 		return 0; /* "答复内容：..." is a field, not a title */
-	return contains_any(t, a, b, title_words);
+	return text_find_any(t, a, b, title_words, NULL) >= 0;
 }
 
 /* A short line without punctuation above the title line: its first half ("随州市财政局"). */
@@ -158,7 +150,7 @@ static int addressee(const char *t, size_t a, size_t b, int *generic)
 		}
 	static const char *const verbs[] = {"你", "您", "的", "为", "是", "申请", "根据", "经",
 		"关于", "现", "本", NULL};
-	if (contains_any(t, a, b, verbs))
+	if (text_find_any(t, a, b, verbs, NULL) >= 0)
 		return 0;
 	return cps >= 2;
 }

@@ -63,20 +63,13 @@ static int check_notice(const struct letter_doc *d, const struct remedy *r, stru
 	}
 	size_t s, e;
 	remedy_span(r, &s, &e);
-	char *q = body_quote(d, s, e);
-	int rc;
 	if (r->reconsider < 0)
-		rc = finding_add(out, "remedy.notice", FINDING_FAIL,
-				 "offers litigation but not administrative reconsideration (行政复议): %s",
-				 q ? q : "");
-	else if (r->litigate < 0)
-		rc = finding_add(out, "remedy.notice", FINDING_FAIL,
-				 "offers reconsideration but not administrative litigation (行政诉讼): %s",
-				 q ? q : "");
-	else
-		rc = finding_add(out, "remedy.notice", FINDING_PASS, "%s", q ? q : "");
-	free(q);
-	return rc;
+		return body_finding(d, out, "remedy.notice", FINDING_FAIL, s, e,
+				    "offers litigation but not administrative reconsideration (行政复议): ");
+	if (r->litigate < 0)
+		return body_finding(d, out, "remedy.notice", FINDING_FAIL, s, e,
+				    "offers reconsideration but not administrative litigation (行政诉讼): ");
+	return body_finding(d, out, "remedy.notice", FINDING_PASS, s, e, "%s", "");
 }
 
 /* Appends one problem to a "; "-separated list. */
@@ -111,15 +104,9 @@ static int check_periods(const struct letter_doc *d, const struct remedy *r, str
 		add_problem(problems, sizeof problems, "no reconsideration offered, so no 60-day period");
 	if (r->litigate < 0)
 		add_problem(problems, sizeof problems, "no litigation offered, so no 6-month period");
-	char *q = body_quote(d, s, e);
-	int rc;
-	if (problems[0]) {
-		rc = finding_add(out, "remedy.periods", FINDING_FAIL, "%s: %s", problems, q ? q : "");
-	} else {
-		rc = finding_add(out, "remedy.periods", FINDING_PASS, "%s", q ? q : "");
-	}
-	free(q);
-	return rc;
+	if (problems[0])
+		return body_finding(d, out, "remedy.periods", FINDING_FAIL, s, e, "%s: ", problems);
+	return body_finding(d, out, "remedy.periods", FINDING_PASS, s, e, "%s", "");
 }
 
 static const char *const generic_bodies[] = {"上一级", "上级", "同级", "本级", "有关", "有管辖权",

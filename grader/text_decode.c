@@ -1,7 +1,10 @@
-/* Bytes to UTF-8 with iconv: BOM, then label, then UTF-8-or-GB18030 detection. */
+/* Bytes to UTF-8: declarations, charset labels, the two ways of trusting them, conversion. */
 #include "grader/text_decode.h"
+#include "grader/html_doc.h"
+#include "grader/strbuf.h"
 #include "grader/utf8.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -9,183 +12,405 @@
 #include <string.h>
 #include <strings.h>
 
+static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* ---- binary content ---- */
+
+enum text_binary text_sniff_binary(const char *bytes, size_t len, size_t window, int controls,
+				   const char **name)
+{
+	static const struct {
+		const char *magic;
+		size_t len;
+		enum text_binary kind;
+		const char *name;
+	} magics[] = {
+		{"%PDF-", 5, TEXT_BINARY_DOCUMENT, "a PDF document"},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, TEXT_BINARY_DOCUMENT, "a Word (OLE) document"},
+		{"PK\x03\x04", 4, TEXT_BINARY_DOCUMENT, "a ZIP archive or Office (docx) document"},
+		{"\x89PNG\r\n\x1a\n", 8, TEXT_BINARY_OTHER, "a PNG image"},
+		{"GIF87a", 6, TEXT_BINARY_OTHER, "a GIF image"},
+		{"GIF89a", 6, TEXT_BINARY_OTHER, "a GIF image"},
+		{"\xFF\xD8\xFF", 3, TEXT_BINARY_OTHER, "a JPEG image"},
+		{"\x1F\x8B", 2, TEXT_BINARY_OTHER, "gzip-compressed data"},
+		{"Rar!\x1A\x07", 6, TEXT_BINARY_OTHER, "a RAR archive"},
+		{"\x7F" "ELF", 4, TEXT_BINARY_OTHER, "an executable (ELF)"},
+	};
+	const unsigned char *d = (const unsigned char *)bytes;
+	*name = NULL;
+	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++) {
+		if (len < magics[i].len || memcmp(d, magics[i].magic, magics[i].len) != 0)
+			continue;
+		*name = magics[i].name;
+		return magics[i].kind;
+	}
+	/* UTF-16 text is full of NUL bytes and is still text. */
+	if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
+		return TEXT_NOT_BINARY;
+	size_t n = len < window ? len : window, ctl = 0;
+	if (n > 0 && memchr(d, 0, n)) {
+		*name = "binary data (it contains NUL bytes)";
+		return TEXT_BINARY_OTHER;
+	}
+	if (!controls)
+		return TEXT_NOT_BINARY;
+	for (size_t i = 0; i < n; i++)
+		if (d[i] < 0x20 && d[i] != '\n' && d[i] != '\r' && d[i] != '\t' && d[i] != '\f' && d[i] != 0x1B)
+			ctl++;
+	/* Text has the odd stray control byte; binary formats have them everywhere. */
+	if (ctl * 20 > n) {
+		*name = "binary data (it is full of control bytes)";
+		return TEXT_BINARY_OTHER;
+	}
+	return TEXT_NOT_BINARY;
+}
+
 int text_looks_binary(const char *bytes, size_t len)
 {
-	size_t n = len < 65536 ? len : 65536, ctl = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)bytes[i];
-		if (c == 0)
+	const char *name;
+	return text_sniff_binary(bytes, len, TEXT_SNIFF_LETTER, 1, &name) != TEXT_NOT_BINARY;
+}
+
+/* ---- charset labels ---- */
+
+/* Labels that say nothing about Chinese text: mail software writes them on GBK mail. */
+static int weak_label(const char *label)
+{
+	static const char *const weak[] = {"us-ascii", "ascii", "iso-8859-1", "latin1", "iso8859-1",
+		"windows-1252", "cp1252", "unknown-8bit", "x-unknown", "default", NULL};
+	for (const char *const *w = weak; *w; w++)
+		if (strcasecmp(label, *w) == 0)
 			return 1;
-		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
-			ctl++;
-	}
-	/* Text has the odd stray control byte; binary formats have them everywhere. */
-	return n > 0 && ctl * 20 > n;
-}
-
-const char *text_charset_for_label(const char *label)
-{
-	static const char *const gb[] = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn",
-		"csgb2312", "windows-936", "ms936", "gb_2312-80", "x-euc-cn", "chinese"};
-	static const char *const sniff[] = {"us-ascii", "ascii", "iso-8859-1", "latin1",
-		"iso8859-1", "windows-1252", "cp1252", "unknown-8bit", "x-unknown", "default"};
-	if (!label || !*label)
-		return NULL;
-	for (size_t i = 0; i < sizeof gb / sizeof gb[0]; i++)
-		if (strcasecmp(label, gb[i]) == 0)
-			return "GB18030";
-	for (size_t i = 0; i < sizeof sniff / sizeof sniff[0]; i++)
-		if (strcasecmp(label, sniff[i]) == 0)
-			return NULL;
-	if (strcasecmp(label, "utf-8") == 0 || strcasecmp(label, "utf8") == 0)
-		return "UTF-8";
-	return label;
-}
-
-/* Converts with iconv. When lossy_ok, an unreadable byte becomes U+FFFD and the
- * conversion goes on; otherwise it fails. Returns 0 or -1 (err says why). */
-static int convert(const char *from, const char *in, size_t len, int lossy_ok,
-		   struct decoded_text *out, char *err, size_t errsz)
-{
-	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1) {
-		snprintf(err, errsz, "charset '%s' is not supported", from);
-		return -1;
-	}
-	size_t cap = len * 2 + 16, used = 0;
-	char *buf = malloc(cap);
-	if (!buf) {
-		iconv_close(cd);
-		snprintf(err, errsz, "out of memory");
-		return -1;
-	}
-	char *ip = (char *)in;
-	size_t ileft = len;
-	int lossy = 0;
-	while (ileft > 0) {
-		char *op = buf + used;
-		size_t oleft = cap - used - 4;
-		size_t r = iconv(cd, &ip, &ileft, &op, &oleft);
-		used = (size_t)(op - buf);
-		if (r != (size_t)-1)
-			break;
-		if (errno == E2BIG) {
-			size_t ncap = cap * 2;
-			char *nb = realloc(buf, ncap);
-			if (!nb) {
-				free(buf);
-				iconv_close(cd);
-				snprintf(err, errsz, "out of memory");
-				return -1;
-			}
-			buf = nb;
-			cap = ncap;
-			continue;
-		}
-		/* EILSEQ or EINVAL (truncated sequence at the end). */
-		if (!lossy_ok) {
-			free(buf);
-			iconv_close(cd);
-			snprintf(err, errsz, "not valid %s at byte %zu", from, (size_t)(ip - in));
-			return -1;
-		}
-		lossy = 1;
-		if (cap - used < 8) {
-			size_t ncap = cap * 2;
-			char *nb = realloc(buf, ncap);
-			if (!nb) {
-				free(buf);
-				iconv_close(cd);
-				snprintf(err, errsz, "out of memory");
-				return -1;
-			}
-			buf = nb;
-			cap = ncap;
-		}
-		used += utf8_encode(UTF8_REPLACEMENT, buf + used);
-		ip++;
-		ileft--;
-		iconv(cd, NULL, NULL, NULL, NULL);
-	}
-	iconv_close(cd);
-	buf[used] = '\0';
-	out->text = buf;
-	out->len = used;
-	out->lossy = lossy;
-	snprintf(out->charset, sizeof out->charset, "%s", from);
 	return 0;
 }
 
-/* UTF-8 with every malformed byte replaced by U+FFFD. */
-static int utf8_repair(const char *in, size_t len, struct decoded_text *out, char *err, size_t errsz)
+/* The iconv name of a label (gb2312, GBK, x-gbk, utf8, "big5"...), or NULL when this
+ * machine cannot decode it. */
+static const char *charset_canonical(const char *label, char *buf, size_t bufsz)
 {
-	char *buf = malloc(len * 3 + 1);
-	if (!buf) {
-		snprintf(err, errsz, "out of memory");
-		return -1;
+	/* The WHATWG Encoding Standard's labels for the charsets Chinese sites use. */
+	static const struct {
+		const char *label, *name;
+	} known[] = {
+		{"utf-8", "UTF-8"}, {"utf8", "UTF-8"}, {"unicode-1-1-utf-8", "UTF-8"},
+		{"gb2312", "GB18030"}, {"gbk", "GB18030"}, {"x-gbk", "GB18030"},
+		{"gb18030", "GB18030"}, {"gb_2312-80", "GB18030"}, {"gb_2312", "GB18030"},
+		{"cp936", "GB18030"}, {"ms936", "GB18030"}, {"windows-936", "GB18030"},
+		{"csgb2312", "GB18030"}, {"chinese", "GB18030"}, {"iso-ir-58", "GB18030"},
+		{"euc-cn", "GB18030"}, {"x-euc-cn", "GB18030"}, {"hz-gb-2312", "HZ"},
+		{"big5", "BIG5-HKSCS"}, {"big5-hkscs", "BIG5-HKSCS"}, {"cn-big5", "BIG5-HKSCS"},
+		{"x-x-big5", "BIG5-HKSCS"}, {"csbig5", "BIG5-HKSCS"},
+		{"us-ascii", "WINDOWS-1252"}, {"ascii", "WINDOWS-1252"}, {"iso-8859-1", "WINDOWS-1252"},
+		{"latin1", "WINDOWS-1252"}, {"l1", "WINDOWS-1252"}, {"windows-1252", "WINDOWS-1252"},
+		{"cp1252", "WINDOWS-1252"},
+		{"utf-16", "UTF-16LE"}, {"utf-16le", "UTF-16LE"}, {"utf-16be", "UTF-16BE"},
+	};
+	char low[TEXT_CHARSET_MAX];
+	size_t n = 0;
+	while (*label && (isspace((unsigned char)*label) || *label == '"' || *label == '\''))
+		label++;
+	for (; *label && n + 1 < sizeof low; label++) {
+		unsigned char c = (unsigned char)*label;
+		if (isspace(c) || c == '"' || c == '\'' || c == ';')
+			break;
+		low[n++] = (char)tolower(c);
 	}
-	size_t i = 0, used = 0;
-	int lossy = 0;
-	while (i < len) {
+	low[n] = '\0';
+	if (n == 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(low, known[i].label) == 0) {
+			snprintf(buf, bufsz, "%s", known[i].name);
+			return buf;
+		}
+	/* Anything else: whatever iconv on this machine can read. */
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)toupper((unsigned char)low[i]);
+	iconv_t cd = iconv_open("UTF-8", low);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	iconv_close(cd);
+	snprintf(buf, bufsz, "%s", low);
+	return buf;
+}
+
+/* ---- conversion ---- */
+
+/* One reading of the bytes: the text, and how many bytes or sequences became U+FFFD. */
+struct reading {
+	struct strbuf out;
+	size_t bad;
+	const char *charset; /* static or the caller's buffer */
+};
+
+static void reading_free(struct reading *r)
+{
+	strbuf_free(&r->out);
+	r->bad = 0;
+}
+
+/* 1 when in[0..len) is the start of a multi-byte sequence that the input cuts off. */
+static int cut_off_sequence(const unsigned char *in, size_t len)
+{
+	size_t need = in[0] >= 0xC2 && in[0] <= 0xDF ? 2 : in[0] >= 0xE0 && in[0] <= 0xEF ? 3
+		    : in[0] >= 0xF0 && in[0] <= 0xF4 ? 4 : 0;
+	if (len >= need)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((in[i] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
+/* UTF-8 read strictly (utf8.h): every byte of a malformed sequence becomes U+FFFD, and a
+ * sequence cut off at the end one U+FFFD, as iconv does for the other charsets. */
+static void read_utf8(const char *in, size_t len, struct reading *r)
+{
+	*r = (struct reading){.charset = "UTF-8"};
+	if (strbuf_reserve(&r->out, len) != 0)
+		return;
+	if (len == 0)
+		return;
+	if (utf8_valid(in, len)) {
+		strbuf_add(&r->out, in, len);
+		return;
+	}
+	for (size_t i = 0; i < len && !r->out.oom;) {
 		uint32_t cp;
 		size_t n = utf8_decode(in + i, len - i, &cp);
-		if (cp == UTF8_REPLACEMENT && n == 1)
-			lossy = 1;
-		if (n == 1 || cp == UTF8_REPLACEMENT)
-			used += utf8_encode(cp, buf + used);
-		else {
-			memcpy(buf + used, in + i, n);
-			used += n;
+		if (n == 1 && cp == UTF8_REPLACEMENT) {
+			strbuf_add(&r->out, REPLACEMENT, 3);
+			r->bad++;
+			if (cut_off_sequence((const unsigned char *)in + i, len - i))
+				break;
+		} else {
+			strbuf_add(&r->out, in + i, n);
 		}
 		i += n;
 	}
-	buf[used] = '\0';
-	out->text = buf;
-	out->len = used;
-	out->lossy = lossy;
-	snprintf(out->charset, sizeof out->charset, "UTF-8");
+}
+
+/*
+ * Another charset with iconv: each byte that starts an invalid sequence becomes U+FFFD and
+ * the conversion goes on after it, as browsers do; a sequence cut off at the end is one
+ * U+FFFD. With stop_at_error the conversion ends at the first bad byte (r->bad is then 1).
+ * Returns -1 when iconv has no such converter.
+ */
+static int read_iconv(const char *in, size_t len, const char *from, int stop_at_error,
+		      struct reading *r)
+{
+	*r = (struct reading){.charset = from};
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return -1;
+	char *ip = (char *)in;
+	size_t il = len;
+	strbuf_reserve(&r->out, len + len / 2 + 16);
+	while (il > 0 && !r->out.oom && !(stop_at_error && r->bad)) {
+		char *op = r->out.p + r->out.len;
+		size_t ol = r->out.cap - r->out.len - 1;
+		size_t rc = iconv(cd, &ip, &il, &op, &ol);
+		int e = errno;
+		r->out.len = (size_t)(op - r->out.p);
+		r->out.p[r->out.len] = '\0';
+		if (rc != (size_t)-1)
+			continue;
+		if (e == E2BIG) {
+			strbuf_reserve(&r->out, r->out.cap);
+		} else if (e == EILSEQ) {
+			strbuf_add(&r->out, REPLACEMENT, 3);
+			r->bad++;
+			ip++;
+			il--;
+		} else { /* EINVAL: the input ends inside a sequence */
+			strbuf_add(&r->out, REPLACEMENT, 3);
+			r->bad++;
+			il = 0;
+		}
+	}
+	/* Stateful charsets (HZ) may owe a final shift sequence. */
+	while (!r->out.oom) {
+		char *op = r->out.p + r->out.len;
+		size_t ol = r->out.cap - r->out.len - 1;
+		size_t rc = iconv(cd, NULL, NULL, &op, &ol);
+		int e = errno;
+		r->out.len = (size_t)(op - r->out.p);
+		r->out.p[r->out.len] = '\0';
+		if (rc == (size_t)-1 && e == E2BIG && strbuf_reserve(&r->out, r->out.cap) == 0)
+			continue;
+		break;
+	}
+	iconv_close(cd);
+	return 0;
+}
+
+/* Reads the bytes as cs; -1 when this machine has no such converter. */
+static int read_as(const char *in, size_t len, const char *cs, int stop_at_error, struct reading *r)
+{
+	if (strcmp(cs, "UTF-8") == 0) {
+		read_utf8(in, len, r);
+		return 0;
+	}
+	return read_iconv(in, len, cs, stop_at_error, r);
+}
+
+/* Keeps the better of two readings in *best when `take` says so, freeing the other. */
+static void keep(struct reading *best, struct reading *other, int take)
+{
+	if (take && !other->out.oom) {
+		reading_free(best);
+		*best = *other;
+	} else {
+		reading_free(other);
+	}
+}
+
+/* ---- the two ways of trusting a declaration ---- */
+
+/* Letters: see DECODE_TRUST_BYTES in text_decode.h. */
+static void trust_bytes(const char *in, size_t len, const char *cs, int bom, struct reading *r)
+{
+	int said_utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	if (cs && bom && !said_utf8) { /* UTF-16 with its mark: nothing else to try */
+		read_as(in, len, cs, 0, r);
+		return;
+	}
+	if (cs && !said_utf8) {
+		if (read_as(in, len, cs, 1, r) == 0 && (r->bad == 0 || r->out.oom))
+			return;
+		reading_free(r); /* a label that does not fit the bytes: sniff */
+	}
+	size_t good, bad;
+	if (utf8_valid(in, len)) {
+		read_utf8(in, len, r);
+		return;
+	}
+	/* GBK text, read as UTF-8, has far more bad bytes than good sequences. */
+	utf8_census(in, len, &good, &bad);
+	if (good > bad * 4 || (said_utf8 && good >= bad)) {
+		read_utf8(in, len, r);
+		return;
+	}
+	if (read_as(in, len, "GB18030", 1, r) == 0 && (r->bad == 0 || r->out.oom))
+		return;
+	reading_free(r);
+	if (good > bad)
+		read_utf8(in, len, r);
+	else
+		read_as(in, len, "GB18030", 0, r);
+}
+
+/* Pages: see DECODE_TRUST_DECLARATION in text_decode.h. */
+static void trust_declaration(const char *in, size_t len, const char *cs, struct reading *r)
+{
+	if (cs && read_as(in, len, cs, 0, r) != 0)
+		cs = NULL; /* iconv knew the name a moment ago; treat as undeclared */
+	if (cs) {
+		if (r->bad > 0 && !r->out.oom) {
+			/* A wrong declaration: keep the other reading when it is clean. */
+			struct reading other;
+			const char *alt = strcmp(cs, "UTF-8") == 0 ? "GB18030" : "UTF-8";
+			int ok = read_as(in, len, alt, 1, &other) == 0;
+			keep(r, &other, ok && other.bad == 0);
+		}
+		return;
+	}
+	read_utf8(in, len, r);
+	if (r->bad > 0 && !r->out.oom) {
+		struct reading gb;
+		int ok = read_as(in, len, "GB18030", 0, &gb) == 0;
+		keep(r, &gb, ok && gb.bad < r->bad);
+	}
+}
+
+/*
+ * The HTML parser stops at NUL and complains about other C0 controls and the two
+ * non-characters; none of them means anything on a page, so they become spaces or U+FFFD.
+ * The text is valid UTF-8, and each replacement has the length of what it replaces.
+ */
+static void scrub_controls(char *s, size_t n)
+{
+	unsigned char *p = (unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+			p[i] = ' ';
+		else if (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))
+			p[i + 2] = 0xBD;
+	}
+}
+
+int text_decode_with(const char *bytes, size_t len, const struct decode_opts *o,
+		     struct decoded_text *out, char *err, size_t errsz)
+{
+	*out = (struct decoded_text){0};
+	if (len == 0)
+		bytes = ""; /* an empty MIME part comes as NULL */
+	const unsigned char *u = (const unsigned char *)bytes;
+	const char *cs = NULL;
+	int from_bom = 0;
+	int weak_sniff = (o->flags & DECODE_WEAK_LABELS) != 0;
+	char canon[TEXT_CHARSET_MAX];
+
+	if (len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0)
+		cs = "UTF-8";
+	else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		cs = "UTF-16LE";
+	else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		cs = "UTF-16BE";
+	if (cs) {
+		size_t mark = strcmp(cs, "UTF-8") == 0 ? 3 : 2;
+		bytes += mark;
+		len -= mark;
+		out->declared_by = "byte-order mark";
+		from_bom = 1;
+		snprintf(out->declared, sizeof out->declared, "%s", cs);
+	}
+	const char *name;
+	if ((o->flags & DECODE_REFUSE_BINARY) && (!cs || strcmp(cs, "UTF-8") == 0) &&
+	    text_sniff_binary(bytes, len, TEXT_SNIFF_LETTER, 1, &name) != TEXT_NOT_BINARY) {
+		snprintf(err, errsz, "binary data (NUL or control bytes), not text");
+		return -1;
+	}
+	if (!out->declared_by) {
+		const char *label = o->label && *o->label && !(weak_sniff && weak_label(o->label)) ? o->label : NULL;
+		char meta[TEXT_CHARSET_MAX];
+		if (label)
+			out->declared_by = "transport";
+		else if ((o->flags & DECODE_HTML) && html_declared_charset(bytes, len, meta, sizeof meta) == 0)
+			out->declared_by = "meta", label = meta;
+		if (label) {
+			snprintf(out->declared, sizeof out->declared, "%s", label);
+			if (!(weak_sniff && weak_label(label)))
+				cs = charset_canonical(label, canon, sizeof canon);
+		}
+	}
+
+	struct reading r;
+	if (o->trust == DECODE_TRUST_BYTES)
+		trust_bytes(bytes, len, cs, from_bom, &r);
+	else
+		trust_declaration(bytes, len, cs, &r);
+	size_t n = r.out.len;
+	char *text = strbuf_take(&r.out);
+	if (!text) {
+		snprintf(err, errsz, "out of memory while decoding the text");
+		return -1;
+	}
+	if (o->flags & DECODE_SCRUB_CONTROLS)
+		scrub_controls(text, n);
+	out->text = text;
+	out->len = n;
+	out->bad_sequences = r.bad;
+	snprintf(out->charset, sizeof out->charset, "%s", r.charset);
 	return 0;
 }
 
 int text_decode(const char *bytes, size_t len, const char *label, struct decoded_text *out,
 		char *err, size_t errsz)
 {
-	*out = (struct decoded_text){0};
-	const unsigned char *u = (const unsigned char *)bytes;
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		const char *cs = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-		return convert(cs, bytes + 2, len - 2, 1, out, err, errsz);
-	}
-	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		bytes += 3;
-		len -= 3;
-		label = "UTF-8";
-	}
-	if (text_looks_binary(bytes, len)) {
-		snprintf(err, errsz, "binary data (NUL or control bytes), not text");
-		return -1;
-	}
-	const char *cs = text_charset_for_label(label);
-	if (cs && strcmp(cs, "UTF-8") != 0) {
-		if (convert(cs, bytes, len, 0, out, err, errsz) == 0)
-			return 0;
-		/* A label that does not fit the bytes: fall through to sniffing. */
-	}
-	if (utf8_valid(bytes, len))
-		return utf8_repair(bytes, len, out, err, errsz);
-	/* UTF-8 with a few stray bytes must not go to GB18030, which accepts almost any byte
-	 * pair and would turn the letter into nonsense; GBK text, read as UTF-8, has far more
-	 * bad bytes than good sequences. */
-	size_t good, bad;
-	utf8_census(bytes, len, &good, &bad);
-	int said_utf8 = cs && strcmp(cs, "UTF-8") == 0;
-	if (good > bad * 4 || (said_utf8 && good >= bad))
-		return utf8_repair(bytes, len, out, err, errsz);
-	if (convert("GB18030", bytes, len, 0, out, err, errsz) == 0)
-		return 0;
-	if (good > bad)
-		return utf8_repair(bytes, len, out, err, errsz);
-	return convert("GB18030", bytes, len, 1, out, err, errsz);
+	struct decode_opts o = {.label = label, .trust = DECODE_TRUST_BYTES,
+				.flags = DECODE_WEAK_LABELS | DECODE_REFUSE_BINARY};
+	return text_decode_with(bytes, len, &o, out, err, errsz);
 }
 
 void decoded_text_free(struct decoded_text *t)

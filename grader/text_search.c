@@ -31,20 +31,62 @@ void text_cursor_init(struct text_cursor *c, const char *t, size_t len, const ch
 		c->next[c->n++] = -2;
 }
 
+/* Whether an occurrence at p of a word of length len beats the best so far. */
+static int better(ssize_t p, size_t len, ssize_t best, size_t best_len)
+{
+	return p >= 0 && (best < 0 || p < best || (p == best && len > best_len));
+}
+
+ssize_t text_find_any(const char *t, size_t from, size_t to, const char *const *words, size_t *which)
+{
+	ssize_t best = -1;
+	size_t best_len = 0;
+	for (size_t i = 0; words[i]; i++) {
+		size_t len = strlen(words[i]);
+		/* Past the best so far, only a longer word starting at the same place matters. */
+		size_t lim = best < 0 ? to : (size_t)best + len;
+		ssize_t p = text_find(t, from, lim < to ? lim : to, words[i]);
+		if (better(p, len, best, best_len)) {
+			best = p;
+			best_len = len;
+			if (which)
+				*which = i;
+		}
+	}
+	return best;
+}
+
 ssize_t text_cursor_next(struct text_cursor *c, size_t from, size_t *which)
 {
 	ssize_t best = -1;
+	size_t best_len = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->next[i] == -1)
 			continue;
 		if (c->next[i] == -2 || (size_t)c->next[i] < from)
 			c->next[i] = text_find(c->t, from, c->len, c->words[i]);
-		if (c->next[i] >= 0 && (best < 0 || c->next[i] < best)) {
+		size_t len = strlen(c->words[i]);
+		if (better(c->next[i], len, best, best_len)) {
 			best = c->next[i];
-			*which = i;
+			best_len = len;
+			if (which)
+				*which = i;
 		}
 	}
 	return best;
+}
+
+int text_cursor_step(struct text_cursor *c, size_t *pos, size_t *at, size_t *which)
+{
+	size_t w;
+	ssize_t p = text_cursor_next(c, *pos, &w);
+	if (p < 0)
+		return 0;
+	*at = (size_t)p;
+	*pos = (size_t)p + strlen(c->words[w]);
+	if (which)
+		*which = w;
+	return 1;
 }
 
 /* Length of the sentence terminator ending at t[i..], or 0. */

@@ -5,6 +5,7 @@
  */
 #include "grader/guide_check.h"
 #include "harness/commands.h"
+#include "harness/finding_out.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -93,23 +94,14 @@ static int read_page(const char *path, unsigned char **data, size_t *len)
 static int print_json(const struct guide_report *r)
 {
 	cJSON *root = cJSON_CreateObject();
-	cJSON *items = root ? cJSON_AddArrayToObject(root, "items") : NULL;
-	int ok = items != NULL;
-	for (int i = 0; ok && i < GUIDE_ITEM_COUNT; i++) {
-		cJSON *it = cJSON_CreateObject();
-		ok = it && cJSON_AddItemToArray(items, it) &&
-		     cJSON_AddStringToObject(it, "code", r->items[i].code) &&
-		     cJSON_AddStringToObject(it, "result", guide_result_name(r->items[i].result)) &&
-		     cJSON_AddStringToObject(it, "evidence", r->items[i].evidence);
+	if (root && finding_json_add_items(root, r->items, GUIDE_ITEM_COUNT) != 0) {
+		cJSON_Delete(root);
+		root = NULL;
 	}
-	char *text = ok ? cJSON_Print(root) : NULL;
-	cJSON_Delete(root);
-	if (!text) {
+	if (finding_json_print(root) != 0) {
 		foi_error(WHAT, "out of memory writing JSON");
 		return -1;
 	}
-	puts(text);
-	free(text);
 	return 0;
 }
 
@@ -126,10 +118,7 @@ static void print_table(const char *path, const struct guide_report *r)
 			       r->bad_sequences == 1 ? "" : "s");
 		printf(")\n\n");
 	}
-	printf("%-22s %-8s %s\n", "ITEM", "RESULT", "EVIDENCE");
-	for (int i = 0; i < GUIDE_ITEM_COUNT; i++)
-		printf("%-22s %-8s %s\n", r->items[i].code, guide_result_name(r->items[i].result),
-		       r->items[i].evidence);
+	finding_print_table(r->items, GUIDE_ITEM_COUNT, 22, 0);
 }
 
 static int channel_check(int argc, char **argv)
@@ -170,10 +159,9 @@ static int channel_check(int argc, char **argv)
 		guide_report_free(&report);
 		return FOI_EXIT_DATA;
 	}
-	int failed = 0;
-	for (int i = 0; i < GUIDE_ITEM_COUNT; i++)
-		if (report.items[i].result == GUIDE_FAIL)
-			failed = 1;
+	size_t counts[3];
+	finding_count(report.items, GUIDE_ITEM_COUNT, counts);
+	int failed = counts[FINDING_FAIL] > 0;
 	if (json) {
 		if (print_json(&report) != 0) {
 			guide_report_free(&report);

@@ -6,11 +6,11 @@
  * is 0 when no item fails and 1 when one does (the report is printed either way).
  */
 #include "harness/commands.h"
+#include "harness/finding_out.h"
 #include "harness/grade_reference.h"
 #include "harness/letter_file.h"
 #include "grader/consult_accuracy.h"
 #include "grader/letter_check.h"
-#include "grader/utf8.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -73,38 +73,14 @@ static int parse_args(int argc, char **argv, struct grade_opts *o)
 static int print_json(int reply_type, const struct finding_list *items)
 {
 	cJSON *root = cJSON_CreateObject();
-	if (!root)
-		return -1;
 	const char *rt = letter_reply_type_name(reply_type);
-	cJSON *ok = rt ? cJSON_AddStringToObject(root, "reply_type", rt)
-		       : cJSON_AddNullToObject(root, "reply_type");
-	cJSON *arr = cJSON_AddArrayToObject(root, "items");
-	if (!ok || !arr) {
+	if (!root || !(rt ? cJSON_AddStringToObject(root, "reply_type", rt)
+			  : cJSON_AddNullToObject(root, "reply_type")) ||
+	    finding_json_add_items(root, items->items, items->count) != 0) {
 		cJSON_Delete(root);
 		return -1;
 	}
-	for (size_t i = 0; i < items->count; i++) {
-		const struct finding *f = &items->items[i];
-		cJSON *o = cJSON_CreateObject();
-		if (!o) {
-			cJSON_Delete(root);
-			return -1;
-		}
-		cJSON_AddItemToArray(arr, o);
-		if (!cJSON_AddStringToObject(o, "code", f->code) ||
-		    !cJSON_AddStringToObject(o, "result", finding_result_name(f->result)) ||
-		    !cJSON_AddStringToObject(o, "evidence", f->evidence)) {
-			cJSON_Delete(root);
-			return -1;
-		}
-	}
-	char *s = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!s)
-		return -1;
-	puts(s);
-	cJSON_free(s);
-	return 0;
+	return finding_json_print(root);
 }
 
 static void print_table(const char *file, const struct letter_source *src, const char *heading,
@@ -116,16 +92,10 @@ static void print_table(const char *file, const struct letter_source *src, const
 		printf("not read: %s (open them yourself)\n", src->unread);
 	if (src->lossy)
 		printf("note: some bytes could not be decoded and show as U+FFFD\n");
-	printf("\n%-20s %-8s %s\n", "ITEM", "RESULT", "EVIDENCE");
-	size_t counts[3] = {0};
-	for (size_t i = 0; i < items->count; i++) {
-		const struct finding *f = &items->items[i];
-		counts[f->result]++;
-		size_t len = strlen(f->evidence);
-		size_t cut = utf8_prefix(f->evidence, len, TABLE_EVIDENCE_CPS);
-		printf("%-20s %-8s %.*s%s\n", f->code, finding_result_name(f->result), (int)cut,
-		       f->evidence, cut < len ? "…" : "");
-	}
+	printf("\n");
+	finding_print_table(items->items, items->count, 20, TABLE_EVIDENCE_CPS);
+	size_t counts[3];
+	finding_count(items->items, items->count, counts);
 	printf("\n%zu pass, %zu fail, %zu unknown: suggestions for the reviewer"
 	       " (--json shows the full evidence)\n",
 	       counts[FINDING_PASS], counts[FINDING_FAIL], counts[FINDING_UNKNOWN]);
@@ -192,9 +162,10 @@ static int grade_check(const struct grade_opts *o)
 	} else {
 		print_table(o->file, &src, heading, items);
 	}
-	for (size_t i = 0; status == FOI_EXIT_OK && i < items->count; i++)
-		if (items->items[i].result == FINDING_FAIL)
-			status = FOI_EXIT_FAIL;
+	size_t counts[3];
+	finding_count(items->items, items->count, counts);
+	if (status == FOI_EXIT_OK && counts[FINDING_FAIL])
+		status = FOI_EXIT_FAIL;
 	letter_report_free(&report);
 	finding_list_free(&consult);
 	grade_reference_free(&points);

@@ -144,7 +144,7 @@ enum letter_read letter_file_read(const char *path, struct letter_source *out, c
 		if (r == 0) {
 			out->text = t.text;
 			out->len = t.len;
-			out->lossy = t.lossy;
+			out->lossy = t.bad_sequences > 0;
 			if (asprintf(&out->described, "%s file (%s)", fmt == FORMAT_HTML ? "HTML" : "text",
 				     t.charset) < 0)
 				out->described = NULL;

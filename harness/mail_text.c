@@ -105,7 +105,7 @@ static void take_part(struct walk *w, GMimePart *part, struct found *slot, int i
 	}
 	slot->text = t.text;
 	slot->len = t.len;
-	slot->lossy = t.lossy;
+	slot->lossy = t.bad_sequences > 0;
 	memcpy(slot->charset, t.charset, sizeof slot->charset);
 	if (name && !(slot->name = strdup(name)))
 		w->failed = 1;

@@ -76,14 +76,14 @@ static void find_page(const char *name, char *out, size_t outsz)
 	cr_assert(out[0], "no page beside %s.expected", name);
 }
 
-static int parse_result(const char *s, enum guide_result *r)
+static int parse_result(const char *s, enum finding_result *r)
 {
 	if (strcmp(s, "pass") == 0)
-		*r = GUIDE_PASS;
+		*r = FINDING_PASS;
 	else if (strcmp(s, "fail") == 0)
-		*r = GUIDE_FAIL;
+		*r = FINDING_FAIL;
 	else if (strcmp(s, "unknown") == 0)
-		*r = GUIDE_UNKNOWN;
+		*r = FINDING_UNKNOWN;
 	else
 		return -1;
 	return 0;

@@ -14,7 +14,7 @@
 
 struct guide_expect_item {
 	int present;                 /* the line was there */
-	enum guide_result result;
+	enum finding_result result;
 	char evidence[512];          /* "" when the line gives none */
 };
 

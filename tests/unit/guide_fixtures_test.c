@@ -29,10 +29,10 @@ static void check_fixture(const char *name)
 	char err[512];
 	cr_assert_eq(guide_check(&src, &r, err, sizeof err), 0, "%s: %s", name, err);
 	for (int i = 0; i < GUIDE_ITEM_COUNT; i++) {
-		const struct guide_item *it = &r.items[i];
+		const struct finding *it = &r.items[i];
 		cr_assert_str_eq(it->code, guide_item_code(i));
 		cr_expect_eq(it->result, ex.items[i].result, "%s: %s is %s, expected %s (evidence: %s)", name,
-			     it->code, guide_result_name(it->result), guide_result_name(ex.items[i].result),
+			     it->code, finding_result_name(it->result), finding_result_name(ex.items[i].result),
 			     it->evidence);
 		cr_assert(it->evidence && it->evidence[0], "%s: %s has no evidence", name, it->code);
 		cr_expect(guide_valid_utf8(it->evidence), "%s: %s evidence is not UTF-8", name, it->code);
@@ -121,7 +121,7 @@ static void check_json_against(const char *name, int expect_status)
 		const char *evidence = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "evidence"));
 		cr_assert(code && result && evidence, "%s: item %d lacks a field", name, i);
 		cr_expect_str_eq(code, guide_item_code(i));
-		cr_expect_str_eq(result, guide_result_name(ex.items[i].result), "%s: %s", name, code);
+		cr_expect_str_eq(result, finding_result_name(ex.items[i].result), "%s: %s", name, code);
 		cr_expect(strstr(evidence, ex.items[i].evidence), "%s: %s evidence \"%s\" lacks \"%s\"", name,
 			  code, evidence, ex.items[i].evidence);
 		i++;

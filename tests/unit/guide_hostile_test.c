@@ -48,7 +48,7 @@ static void check_ok(const void *data, size_t len, struct guide_report *r)
 	for (int i = 0; i < GUIDE_ITEM_COUNT; i++) {
 		cr_assert(r->items[i].evidence && r->items[i].evidence[0], "%s has no evidence", r->items[i].code);
 		cr_assert(guide_valid_utf8(r->items[i].evidence), "%s evidence is not UTF-8", r->items[i].code);
-		cr_assert(r->items[i].result <= GUIDE_UNKNOWN);
+		cr_assert(r->items[i].result <= FINDING_UNKNOWN);
 	}
 }
 
@@ -112,9 +112,9 @@ Test(guide_hostile, a_large_page_under_the_limit_is_checked)
 	puts_(&b, "</table></body></html>");
 	struct guide_report r;
 	check_ok(b.p, b.len, &r);
-	cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_PASS);
-	cr_expect_eq(r.items[GUIDE_PHONE].result, GUIDE_PASS, "%s", r.items[GUIDE_PHONE].evidence);
-	cr_expect_eq(r.items[GUIDE_POSTAL].result, GUIDE_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
+	cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_PASS);
+	cr_expect_eq(r.items[GUIDE_PHONE].result, FINDING_PASS, "%s", r.items[GUIDE_PHONE].evidence);
+	cr_expect_eq(r.items[GUIDE_POSTAL].result, FINDING_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
 	guide_report_free(&r);
 	free(b.p);
 }
@@ -134,9 +134,9 @@ Test(guide_hostile, invalid_utf8_is_replaced_not_trusted)
 	check_ok(b.p, b.len, &r);
 	cr_expect_str_eq(r.charset, "UTF-8");
 	cr_expect_gt(r.bad_sequences, 0);
-	cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_PASS);
-	cr_expect_eq(r.items[GUIDE_PHONE].result, GUIDE_PASS, "%s", r.items[GUIDE_PHONE].evidence);
-	cr_expect_eq(r.items[GUIDE_POSTAL].result, GUIDE_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
+	cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_PASS);
+	cr_expect_eq(r.items[GUIDE_PHONE].result, FINDING_PASS, "%s", r.items[GUIDE_PHONE].evidence);
+	cr_expect_eq(r.items[GUIDE_POSTAL].result, FINDING_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
 	guide_report_free(&r);
 	free(b.p);
 }
@@ -152,7 +152,7 @@ Test(guide_hostile, undeclared_bytes_that_are_neither_utf8_nor_gbk)
 	puts_(&b, "</h1></body></html>");
 	struct guide_report r;
 	check_ok(b.p, b.len, &r);
-	cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_FAIL);
+	cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_FAIL);
 	guide_report_free(&r);
 	free(b.p);
 }
@@ -172,8 +172,8 @@ Test(guide_hostile, unknown_or_absurd_charset_declarations)
 		puts_(&b, "<title>测试县人民政府信息公开指南</title></head><body>" CONTACTS "</body></html>");
 		struct guide_report r;
 		check_ok(b.p, b.len, &r);
-		cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_PASS, "%s: %s", metas[i], r.items[GUIDE_PRESENT].evidence);
-		cr_expect_eq(r.items[GUIDE_PHONE].result, GUIDE_PASS, "%s: %s", metas[i], r.items[GUIDE_PHONE].evidence);
+		cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_PASS, "%s: %s", metas[i], r.items[GUIDE_PRESENT].evidence);
+		cr_expect_eq(r.items[GUIDE_PHONE].result, FINDING_PASS, "%s: %s", metas[i], r.items[GUIDE_PHONE].evidence);
 		guide_report_free(&r);
 		free(b.p);
 	}
@@ -195,8 +195,8 @@ Test(guide_hostile, utf16_with_a_byte_order_mark)
 	struct guide_report r;
 	check_ok(data, len, &r);
 	cr_expect_str_eq(r.charset, "UTF-16LE");
-	cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_PASS, "%s", r.items[GUIDE_PRESENT].evidence);
-	cr_expect_eq(r.items[GUIDE_POSTAL].result, GUIDE_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
+	cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_PASS, "%s", r.items[GUIDE_PRESENT].evidence);
+	cr_expect_eq(r.items[GUIDE_POSTAL].result, FINDING_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
 	guide_report_free(&r);
 	free(data);
 }
@@ -212,8 +212,8 @@ Test(guide_hostile, nul_and_control_bytes_after_the_first_kilobytes)
 	puts_(&b, CONTACTS "</body></html>");
 	struct guide_report r;
 	check_ok(b.p, b.len, &r);
-	cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_PASS);
-	cr_expect_eq(r.items[GUIDE_POSTAL].result, GUIDE_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
+	cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_PASS);
+	cr_expect_eq(r.items[GUIDE_POSTAL].result, FINDING_PASS, "%s", r.items[GUIDE_POSTAL].evidence);
 	guide_report_free(&r);
 	free(b.p);
 }
@@ -252,8 +252,8 @@ Test(guide_hostile, deeply_nested_html)
 		struct guide_report r;
 		deep(shapes[i].open, shapes[i].close, 100000, &r);
 		/* What comes before the nesting is read whatever libxml2 does with the rest. */
-		cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_PASS, "%s", shapes[i].open);
-		cr_expect_eq(r.items[GUIDE_PHONE].result, GUIDE_PASS, "%s: %s", shapes[i].open, r.items[GUIDE_PHONE].evidence);
+		cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_PASS, "%s", shapes[i].open);
+		cr_expect_eq(r.items[GUIDE_PHONE].result, FINDING_PASS, "%s: %s", shapes[i].open, r.items[GUIDE_PHONE].evidence);
 		guide_report_free(&r);
 	}
 }
@@ -275,9 +275,9 @@ Test(guide_hostile, scripts_styles_and_comments_are_not_the_page)
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		struct guide_report r;
 		check_ok(pages[i], strlen(pages[i]), &r);
-		cr_expect_eq(r.items[GUIDE_PHONE].result, GUIDE_FAIL, "page %zu: %s", i, r.items[GUIDE_PHONE].evidence);
-		cr_expect_eq(r.items[GUIDE_ONLINE].result, GUIDE_FAIL, "page %zu: %s", i, r.items[GUIDE_ONLINE].evidence);
-		cr_expect_eq(r.items[GUIDE_EMAIL_OR_FAX].result, GUIDE_FAIL, "page %zu", i);
+		cr_expect_eq(r.items[GUIDE_PHONE].result, FINDING_FAIL, "page %zu: %s", i, r.items[GUIDE_PHONE].evidence);
+		cr_expect_eq(r.items[GUIDE_ONLINE].result, FINDING_FAIL, "page %zu: %s", i, r.items[GUIDE_ONLINE].evidence);
+		cr_expect_eq(r.items[GUIDE_EMAIL_OR_FAX].result, FINDING_FAIL, "page %zu", i);
 		guide_report_free(&r);
 	}
 }
@@ -293,7 +293,7 @@ Test(guide_hostile, entities_are_not_expanded_into_surprises)
 		  "<p>&#0;&#xD800;&#x110000;&#99999999999;&nbsp&amp;&lt;script&gt;&unknown;</p></body></html>");
 	struct guide_report r;
 	check_ok(b.p, b.len, &r);
-	cr_expect_eq(r.items[GUIDE_PHONE].result, GUIDE_FAIL, "%s", r.items[GUIDE_PHONE].evidence);
+	cr_expect_eq(r.items[GUIDE_PHONE].result, FINDING_FAIL, "%s", r.items[GUIDE_PHONE].evidence);
 	guide_report_free(&r);
 	free(b.p);
 }
@@ -332,7 +332,7 @@ Test(guide_hostile, repetition_gives_a_report)
 		puts_(&b, "</body></html>");
 		struct guide_report r;
 		check_ok(b.p, b.len, &r);
-		cr_expect_eq(r.items[GUIDE_PRESENT].result == GUIDE_PASS || r.items[GUIDE_PRESENT].result == GUIDE_FAIL, 1,
+		cr_expect_eq(r.items[GUIDE_PRESENT].result == FINDING_PASS || r.items[GUIDE_PRESENT].result == FINDING_FAIL, 1,
 			     "shape %zu (%s): guide.present is %d", i, shapes[i].piece, (int)r.items[GUIDE_PRESENT].result);
 		guide_report_free(&r);
 		free(b.p);
@@ -347,14 +347,14 @@ Test(guide_hostile, binary_content)
 		const char *magic;
 		size_t len;
 		const char *name;
-		enum guide_result result;
+		enum finding_result result;
 	} kinds[] = {
-		{"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "a PNG image", GUIDE_FAIL},
-		{"\x1f\x8b\x08\0\0\0\0\0\0\x03", 10, "gzip-compressed data", GUIDE_FAIL},
-		{"\xff\xd8\xff\xe0\0\x10JFIF", 10, "a JPEG image", GUIDE_FAIL},
-		{"PK\x03\x04\x14\0\x06\0", 8, "Office (docx) document", GUIDE_UNKNOWN},
-		{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "a Word (OLE) document", GUIDE_UNKNOWN},
-		{"\x7f" "ELF\x02\x01\x01", 7, "an executable", GUIDE_FAIL},
+		{"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "a PNG image", FINDING_FAIL},
+		{"\x1f\x8b\x08\0\0\0\0\0\0\x03", 10, "gzip-compressed data", FINDING_FAIL},
+		{"\xff\xd8\xff\xe0\0\x10JFIF", 10, "a JPEG image", FINDING_FAIL},
+		{"PK\x03\x04\x14\0\x06\0", 8, "Office (docx) document", FINDING_UNKNOWN},
+		{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "a Word (OLE) document", FINDING_UNKNOWN},
+		{"\x7f" "ELF\x02\x01\x01", 7, "an executable", FINDING_FAIL},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 		unsigned char data[4096];
@@ -386,7 +386,7 @@ Test(guide_hostile, random_bytes)
 					data[k] = '<';
 		struct guide_report r;
 		check_ok(data, sizeof data, &r);
-		cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_FAIL, "seed %u: %s", seed, r.items[GUIDE_PRESENT].evidence);
+		cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_FAIL, "seed %u: %s", seed, r.items[GUIDE_PRESENT].evidence);
 		if (seed % 2 == 1)
 			cr_expect(strstr(r.items[GUIDE_PRESENT].evidence, "binary data"), "%s", r.items[GUIDE_PRESENT].evidence);
 		guide_report_free(&r);
@@ -397,15 +397,15 @@ Test(guide_hostile, empty_and_blank_pages)
 {
 	struct guide_report r;
 	check_ok("", 0, &r);
-	cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_FAIL);
+	cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_FAIL);
 	cr_expect(strstr(r.items[GUIDE_PRESENT].evidence, "empty"), "%s", r.items[GUIDE_PRESENT].evidence);
 	guide_report_free(&r);
 	static const char *const blanks[] = {" \n\t\r\n", "<html></html>", "<", "<!--", "<html><body>&nbsp;　</body></html>", "\xef\xbb\xbf"};
 	for (size_t i = 0; i < sizeof blanks / sizeof blanks[0]; i++) {
 		check_ok(blanks[i], strlen(blanks[i]), &r);
-		cr_expect_eq(r.items[GUIDE_PRESENT].result, GUIDE_FAIL, "blank %zu", i);
+		cr_expect_eq(r.items[GUIDE_PRESENT].result, FINDING_FAIL, "blank %zu", i);
 		for (int k = 1; k < GUIDE_ITEM_COUNT; k++)
-			cr_expect_eq(r.items[k].result, GUIDE_FAIL, "blank %zu: %s", i, r.items[k].code);
+			cr_expect_eq(r.items[k].result, FINDING_FAIL, "blank %zu: %s", i, r.items[k].code);
 		guide_report_free(&r);
 	}
 }

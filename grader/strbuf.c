@@ -1,11 +1,11 @@
-/* Growable buffers; see guide_buf.h. */
-#include "grader/guide_buf.h"
+/* Growable buffers; see strbuf.h. */
+#include "grader/strbuf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-int gbuf_reserve(struct gbuf *b, size_t more)
+int strbuf_reserve(struct strbuf *b, size_t more)
 {
 	if (b->oom)
 		return -1;
@@ -30,32 +30,32 @@ int gbuf_reserve(struct gbuf *b, size_t more)
 	return 0;
 }
 
-void gbuf_add(struct gbuf *b, const char *s, size_t n)
+void strbuf_add(struct strbuf *b, const char *s, size_t n)
 {
-	if (gbuf_reserve(b, n) != 0)
+	if (strbuf_reserve(b, n) != 0 || n == 0)
 		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
 }
 
-void gbuf_addc(struct gbuf *b, char c)
+void strbuf_addc(struct strbuf *b, char c)
 {
-	gbuf_add(b, &c, 1);
+	strbuf_add(b, &c, 1);
 }
 
-void gbuf_adds(struct gbuf *b, const char *s)
+void strbuf_adds(struct strbuf *b, const char *s)
 {
-	gbuf_add(b, s, strlen(s));
+	strbuf_add(b, s, strlen(s));
 }
 
-char *gbuf_take(struct gbuf *b)
+char *strbuf_take(struct strbuf *b)
 {
 	if (b->oom) {
-		gbuf_free(b);
+		strbuf_free(b);
 		return NULL;
 	}
-	if (gbuf_reserve(b, 0) != 0)
+	if (strbuf_reserve(b, 0) != 0)
 		return NULL;
 	char *p = b->p;
 	b->p = NULL;
@@ -63,14 +63,14 @@ char *gbuf_take(struct gbuf *b)
 	return p;
 }
 
-void gbuf_free(struct gbuf *b)
+void strbuf_free(struct strbuf *b)
 {
 	free(b->p);
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
 
-void *garr_push(struct garr *a)
+void *recbuf_push(struct recbuf *a)
 {
 	if (a->oom)
 		return NULL;
@@ -94,7 +94,7 @@ void *garr_push(struct garr *a)
 	return rec;
 }
 
-void garr_free(struct garr *a)
+void recbuf_free(struct recbuf *a)
 {
 	free(a->p);
 	a->p = NULL;
