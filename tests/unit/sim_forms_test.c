@@ -13,7 +13,7 @@ static const char *fixture(void)
 }
 
 #define FOI_FIELDS(name)                                                                         \
-	"name", name, "id_type", "居民身份证", "id_number", "421302199003154518", "phone",            \
+	"name", name, "id_type", "居民身份证", "id_number", "421302199003154515", "phone",            \
 		"13971234567", "email", "evaluator+tok1@foi.test", "address", "湖北省随州市曾都区青年路18号", \
 		"postcode", "441300", "content", "2023年度部门预算及“三公”经费预算说明", "delivery", "电子邮件"
 
@@ -181,7 +181,7 @@ Test(sim_forms, captcha_refuses_a_program_until_someone_reads_the_image)
 	http_free(&h);
 	free(path);
 
-	const char *fields[] = {"xm", "李明华", "zjlx", "居民身份证", "zjhm", "421302199003154518", "lxdh",
+	const char *fields[] = {"xm", "李明华", "zjlx", "居民身份证", "zjhm", "421302199003154515", "lxdh",
 				"13971234567", "dzyx", "evaluator+tok3@foi.test", "nrms", "2023年度行政执法统计年报",
 				"yzmid", cid, NULL};
 	h = sim_post(&s, &b, "/T03/foi", fields, 0);
@@ -204,7 +204,7 @@ Test(sim_forms, captcha_refuses_a_program_until_someone_reads_the_image)
 	http_free(&h);
 	free(path);
 	const char *wrong_answer = strcmp(answer, "0000") ? "0000" : "1111";
-	const char *wrong[] = {"xm", "李明华", "zjhm", "421302199003154518", "lxdh", "13971234567", "dzyx",
+	const char *wrong[] = {"xm", "李明华", "zjhm", "421302199003154515", "lxdh", "13971234567", "dzyx",
 			       "evaluator+tok3@foi.test", "nrms", "2023年度行政执法统计年报", "yzmid", cid,
 			       "yzm", wrong_answer, NULL};
 	h = sim_post(&s, &b, "/T03/foi", wrong, 0);
@@ -221,7 +221,7 @@ Test(sim_forms, captcha_refuses_a_program_until_someone_reads_the_image)
 	answer = strndup(strstr(h.body, "\"answer\":\"") + 10, 4);
 	http_free(&h);
 	free(path);
-	const char *right[] = {"xm", "李明华", "zjhm", "421302199003154518", "lxdh", "13971234567", "dzyx",
+	const char *right[] = {"xm", "李明华", "zjhm", "421302199003154515", "lxdh", "13971234567", "dzyx",
 			       "evaluator+tok3@foi.test", "nrms", "2023年度行政执法统计年报", "yzmid", cid,
 			       "yzm", answer, NULL};
 	h = sim_post(&s, &b, "/T03/foi", right, 0);
