@@ -59,8 +59,17 @@ foi: $(BUILD)/foi
 $(BUILD)/foi: $(BUILD)/harness/main.o $(BUILD)/libfoi.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/libfoi.a: $(LIB_OBJS)
-	rm -f $@ && ar rcs $@ $^
+# A file that changes when the list of sources does, so that deleting a source relinks too.
+$(BUILD)/%.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(SRCLIST_$*)' | cmp -s - $@ || echo '$(SRCLIST_$*)' > $@
+SRCLIST_lib := $(LIB_SRCS)
+SRCLIST_tests := $(TEST_SRCS)
+.PHONY: FORCE
+FORCE:
+
+$(BUILD)/libfoi.a: $(LIB_OBJS) $(BUILD)/lib.list
+	rm -f $@ && ar rcs $@ $(LIB_OBJS)
 
 # V=1 shows the full compiler command lines.
 ifeq ($(V),1)
@@ -84,8 +93,8 @@ $(BUILD)/tests/sim/%.o: tests/sim/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(SIMPKGS)) -MMD -MP -c -o $@ $<
 
-$(BUILD)/foi-tests: $(TEST_OBJS) $(BUILD)/libfoi.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(shell pkg-config --libs $(TESTPKGS))
+$(BUILD)/foi-tests: $(TEST_OBJS) $(BUILD)/libfoi.a $(BUILD)/tests.list
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libfoi.a $(LIBS) $(shell pkg-config --libs $(TESTPKGS))
 
 $(BUILD)/foi-sim: $(SIM_OBJS) $(BUILD)/libfoi.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(shell pkg-config --libs $(SIMPKGS))

@@ -298,7 +298,10 @@ static int restates_request(const struct letter_doc *d, struct finding_list *out
 		from = (size_t)p + 1;
 		size_t s, e, after = (size_t)p + strlen(request_anchors[w]);
 		body_sentence(d, (size_t)p, &s, &e);
-		if (quoted_chars(t, s, e) >= 4 || content_chars(t, after, clause_end(t, after, e)) >= 4)
+		/* "您申请获取的政府信息属于…" describes the information, it does not name it: words
+		 * after "申请获取的" are the conclusion, so only a quotation counts there. */
+		int describes = text_at(t, e, after, "的");
+		if (quoted_chars(t, s, e) >= 4 || (!describes && content_chars(t, after, clause_end(t, after, e)) >= 4))
 			return pass_sentence(d, out, "restates.request", s, e);
 	}
 	/* "你在申请中要求“……”", "关于X的申请". */

@@ -165,6 +165,10 @@ Test(letters_checks, restating_the_request_and_its_receipt)
 		      "a generic acknowledgement does not say what was asked");
 	expect_change("你申请获取“随州市2022年政府债务限额及余额情况”", "你申请获取随州市2022年政府债务限额及余额情况",
 		      "restates.request", "pass", "unquoted but specific");
+	expect_change("你申请获取“随州市2022年政府债务限额及余额情况”", "你申请获取的政府信息属于本机关的内部事务信息",
+		      "restates.request", "fail", "describing the information is not naming it");
+	expect_change("你申请获取“随州市2022年政府债务限额及余额情况”", "你申请获取的“随州市2022年政府债务限额及余额情况”",
+		      "restates.request", "pass", "quoted after 申请获取的");
 	expect_change("本机关于2023年9月18日收到你提交的政府信息公开申请", "本机关收到你提交的政府信息公开申请",
 		      "restates.received", "fail", "no receipt date");
 	expect_change("本机关于2023年9月18日收到", "本机关于9月18日收到", "restates.received", "pass",
