@@ -14,11 +14,14 @@ struct local_fields {
 
 static int parse_fields(const char *text, struct local_fields *f)
 {
-	char sep, tail;
+	char sep;
+	int used = 0, used_sec = 0;
 	memset(f, 0, sizeof *f);
-	int n = sscanf(text, "%4d-%2d-%2d%c%2d:%2d:%2d%c", &f->year, &f->mon, &f->day, &sep,
-		       &f->hour, &f->min, &f->sec, &tail);
-	if (n != 6 && n != 7)
+	/* Exactly 'YYYY-MM-DD HH:MM' or with ':SS': nothing missing, nothing left over. */
+	int n = sscanf(text, "%4d-%2d-%2d%c%2d:%2d%n:%2d%n", &f->year, &f->mon, &f->day, &sep, &f->hour,
+		       &f->min, &used, &f->sec, &used_sec);
+	if (n == 6 ? (size_t)used != strlen(text) || strlen(text) != 16
+		   : n != 7 || (size_t)used_sec != strlen(text) || strlen(text) != 19)
 		return -1;
 	if (sep != ' ' && sep != 'T')
 		return -1;
@@ -26,6 +29,18 @@ static int parse_fields(const char *text, struct local_fields *f)
 	    f->min > 59 || f->sec > 59 || f->year < 1970 || f->hour < 0 || f->min < 0 || f->sec < 0)
 		return -1;
 	return 0;
+}
+
+/* A compiled zone file starts with "TZif"; a folder such as "Asia" is not a zone. */
+static int is_zone_file(const char *path)
+{
+	char magic[4];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(magic, 1, sizeof magic, f);
+	fclose(f);
+	return n == sizeof magic && memcmp(magic, "TZif", 4) == 0;
 }
 
 int clock_set_zone(const char *zone, char *err, size_t errsz)
@@ -36,7 +51,7 @@ int clock_set_zone(const char *zone, char *err, size_t errsz)
 		return -1;
 	}
 	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
-	if (access(path, R_OK) != 0) {
+	if (!is_zone_file(path)) {
 		snprintf(err, errsz, "unknown time zone '%s' (no %s; is tzdata installed?)", zone, path);
 		return -1;
 	}
@@ -55,16 +70,17 @@ int clock_init(const struct foi_app *app, char *err, size_t errsz)
 {
 	struct local_fields f;
 	if (clock_set_zone(CLOCK_DEFAULT_ZONE, err, errsz) != 0)
-		return -1;
+		return -2;
 	override_text = app->now_text;
 	if (!override_text) {
 		const char *env = getenv("FOI_NOW");
 		if (env && *env)
 			override_text = env;
 	}
-	if (override_text && parse_fields(override_text, &f) != 0) {
-		snprintf(err, errsz, "'%s' is not a time of the form 'YYYY-MM-DD HH:MM'%s",
-			 override_text, app->now_text ? "" : " (from FOI_NOW)");
+	time_t t;
+	if (override_text && (parse_fields(override_text, &f) != 0 || clock_parse_local(override_text, &t, err, errsz) != 0)) {
+		snprintf(err, errsz, "'%s' is not a real time of the form 'YYYY-MM-DD HH:MM'",
+			 override_text);
 		return -1;
 	}
 	return 0;

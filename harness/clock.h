@@ -17,7 +17,10 @@
 #define CLOCK_DEFAULT_ZONE "Asia/Shanghai"
 #define CLOCK_ISO_MAX 32
 
-/* Checks the --now / FOI_NOW text and remembers it; sets the default zone. */
+/*
+ * Checks the --now / FOI_NOW text and remembers it (-1 when it is not a real time); sets the
+ * default zone (-2 when this machine does not know it).
+ */
 int clock_init(const struct foi_app *app, char *err, size_t errsz);
 /* Switches to an IANA zone name; fails when the zone is unknown to this machine. */
 int clock_set_zone(const char *zone, char *err, size_t errsz);

@@ -143,9 +143,9 @@ int cmd_init(struct foi_app *app, int argc, char **argv)
 	int rc = FOI_EXIT_OK;
 	if (units_count(db) == 0) {
 		struct units_import_result res;
-		if (units_import_file(db, units, &res, err, sizeof err) != 0) {
+		rc = units_import_file(db, units, &res, err, sizeof err);
+		if (rc != FOI_EXIT_OK) {
 			foi_error("init", "%s", err);
-			rc = FOI_EXIT_DATA;
 		} else {
 			printf("imported %d units from %s\n", res.total, units);
 		}

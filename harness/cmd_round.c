@@ -57,10 +57,21 @@ static int print_json(cJSON *doc)
 	return FOI_EXIT_OK;
 }
 
+/* A failed query: say so, rather than print a plan with parts missing. */
+static int db_error(sqlite3 *db, cJSON *doc)
+{
+	foi_error("round", "database: %s", sqlite3_errmsg(db));
+	cJSON_Delete(doc);
+	return FOI_EXIT_FAIL;
+}
+
 static int round_show(struct workspace *ws, const char *name, const char *only_unit, int json)
 {
+	int step = SQLITE_DONE;
 	int64_t id = find_round(ws->db, name);
-	if (id <= 0) {
+	if (id < 0)
+		return db_error(ws->db, NULL);
+	if (id == 0) {
 		foi_error("round show", "no round named '%s' (see 'foi round list')", name);
 		return FOI_EXIT_FAIL;
 	}
@@ -68,7 +79,8 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 	cJSON *doc = json ? cJSON_CreateObject() : NULL;
 	cJSON *draws = NULL, *reqs = NULL;
 
-	sqlite3_prepare_v2(ws->db, "SELECT name, created_at, seed, kinds, start_date, spread_days FROM rounds WHERE id = ?", -1, &st, NULL);
+	if (sqlite3_prepare_v2(ws->db, "SELECT name, created_at, seed, kinds, start_date, spread_days FROM rounds WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return db_error(ws->db, doc);
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		if (json) {
@@ -85,14 +97,15 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 	}
 	sqlite3_finalize(st);
 
-	sqlite3_prepare_v2(ws->db, "SELECT d.county, d.target, t.name, d.pool FROM round_draws d JOIN units t ON t.code = d.target "
-				   "JOIN units c ON c.code = d.county WHERE d.round_id = ? ORDER BY c.position", -1, &st, NULL);
+	if (sqlite3_prepare_v2(ws->db, "SELECT d.county, d.target, t.name, d.pool FROM round_draws d JOIN units t ON t.code = d.target "
+				   "JOIN units c ON c.code = d.county WHERE d.round_id = ? ORDER BY c.position", -1, &st, NULL) != SQLITE_OK)
+		return db_error(ws->db, doc);
 	sqlite3_bind_int64(st, 1, id);
 	if (json)
 		draws = cJSON_AddArrayToObject(doc, "draws");
 	else if (!only_unit)
 		printf("\ncounty-level FOI targets drawn:\n");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
 			cJSON_AddStringToObject(o, "county", col(st, 0));
@@ -104,10 +117,13 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		}
 	}
 	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_error(ws->db, doc);
 
-	sqlite3_prepare_v2(ws->db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, q.send_at, "
+	if (sqlite3_prepare_v2(ws->db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, q.send_at, "
 				   "q.token, q.reply_to, q.subject, q.body, q.state FROM requests q JOIN units u ON u.code = q.unit "
-				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) ORDER BY u.position, q.kind DESC", -1, &st, NULL);
+				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
+		return db_error(ws->db, doc);
 	sqlite3_bind_int64(st, 1, id);
 	if (only_unit)
 		sqlite3_bind_text(st, 2, only_unit, -1, SQLITE_TRANSIENT);
@@ -120,7 +136,7 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 	int n = 0;
 	static const char *const fields[] = {"unit", "target", "kind", "template", "channel", "address", "persona",
 					     "send_at", "token", "reply_to", "subject", "body", "state"};
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		n++;
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
@@ -139,6 +155,8 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		}
 	}
 	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_error(ws->db, doc);
 	if (json)
 		return print_json(doc);
 	if (only_unit && n == 0) {
@@ -152,17 +170,19 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 
 static int round_list(struct workspace *ws, int json)
 {
+	int step = SQLITE_DONE;
 	sqlite3_stmt *st;
-	sqlite3_prepare_v2(ws->db, "SELECT r.name, r.created_at, r.seed, r.kinds, r.start_date, r.spread_days, "
+	if (sqlite3_prepare_v2(ws->db, "SELECT r.name, r.created_at, r.seed, r.kinds, r.start_date, r.spread_days, "
 				   "(SELECT count(*) FROM requests q WHERE q.round_id = r.id), "
 				   "(SELECT count(*) FROM requests q WHERE q.round_id = r.id AND q.state = 'planned'), "
 				   "(SELECT count(*) FROM round_edits e WHERE e.round_id = r.id) "
-				   "FROM rounds r ORDER BY r.id", -1, &st, NULL);
+				   "FROM rounds r ORDER BY r.id", -1, &st, NULL) != SQLITE_OK)
+		return db_error(ws->db, NULL);
 	cJSON *arr = json ? cJSON_CreateArray() : NULL;
 	int n = 0;
 	if (!json)
 		printf("%-16s %-10s %-8s %-12s %8s %8s %6s\n", "ROUND", "START", "SEED", "KINDS", "REQUESTS", "PLANNED", "EDITS");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		n++;
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
@@ -182,6 +202,8 @@ static int round_list(struct workspace *ws, int json)
 		}
 	}
 	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_error(ws->db, arr);
 	if (json)
 		return print_json(arr);
 	if (n == 0)
@@ -331,13 +353,10 @@ static int round_change_cmd(struct workspace *ws, const char *sub, const struct 
 		return FOI_EXIT_DATA;
 	}
 	rc = workspace_calendar_load(ws, &cal, NULL, 0, err, sizeof err);
-	/* drop without --kind takes both of the unit's requests. */
-	for (int k = 0; rc == FOI_EXIT_OK && k < 2; k++) {
-		const char *kind = k == 0 ? "foi" : "consult";
-		if (a->kind && strcmp(a->kind, kind) != 0)
-			continue;
-		struct round_edit e = {.unit = a->unit, .kind = kind, .template_id = a->template_id, .persona = a->persona,
-				       .send_at = a->at, .drop = drop};
+	if (rc == FOI_EXIT_OK) {
+		/* drop without --kind takes all of the unit's requests (round.c, one transaction). */
+		struct round_edit e = {.unit = a->unit, .kind = a->kind, .template_id = a->template_id,
+				       .persona = a->persona, .send_at = a->at, .drop = drop};
 		rc = round_edit(ws, cal, &templates, a->name, &e, summary, sizeof summary, err, sizeof err);
 		if (rc == FOI_EXIT_OK)
 			printf("%s\n", summary);

@@ -11,10 +11,11 @@ static int units_import_cmd(struct workspace *ws, const char *file)
 {
 	struct units_import_result res;
 	char err[FOI_ERR_MAX];
-	if (units_import_file(ws->db, file, &res, err, sizeof err) != 0) {
+	int rc = units_import_file(ws->db, file, &res, err, sizeof err);
+	if (rc != FOI_EXIT_OK) {
 		foi_error("units import", "%s", err);
 		foi_error("units import", "nothing was changed");
-		return FOI_EXIT_DATA;
+		return rc;
 	}
 	printf("imported %d units from %s: %d added, %d changed, %d unchanged, %d removed\n",
 	       res.total, file, res.added, res.changed, res.unchanged, res.removed);
@@ -44,7 +45,8 @@ static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 	int counties = 0, departments = 0, pool = 0;
 	if (!json)
 		printf("%-8s %-6s %-10s %s\n", "CODE", "PARENT", "LEVEL", "NAME / CHANNELS");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v[UNIT_FIELDS];
 		for (int i = 0; i < UNIT_FIELDS; i++)
 			v[i] = (const char *)sqlite3_column_text(st, i);
@@ -75,11 +77,20 @@ static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 		}
 	}
 	sqlite3_finalize(st);
-	if (json) {
-		char *text = cJSON_Print(arr);
-		puts(text ? text : "[]");
-		cJSON_free(text);
+	if (step != SQLITE_DONE) {
+		foi_error("units list", "database: %s", sqlite3_errmsg(ws->db));
 		cJSON_Delete(arr);
+		return FOI_EXIT_FAIL;
+	}
+	if (json) {
+		char *text = arr ? cJSON_Print(arr) : NULL;
+		cJSON_Delete(arr);
+		if (!text) {
+			foi_error("units list", "out of memory");
+			return FOI_EXIT_FAIL;
+		}
+		puts(text);
+		cJSON_free(text);
 	} else {
 		printf("%d evaluated units (%d county-level, %d departments)", counties + departments,
 		       counties, departments);

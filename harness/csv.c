@@ -39,7 +39,8 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, char *err, size_t err
 {
 	/* Skip blank lines between records: spreadsheets leave them at the end. */
 	while (r->p < r->end && (*r->p == '\n' || *r->p == '\r')) {
-		if (*r->p == '\n')
+		/* LF, CRLF and a lone CR (old Mac "CSV") each end one line. */
+		if (*r->p == '\n' || r->p + 1 >= r->end || r->p[1] != '\n')
 			r->line++;
 		r->p++;
 	}
@@ -92,8 +93,11 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, char *err, size_t err
 			r->p++;
 			continue;
 		}
-		if (r->p < r->end && *r->p == '\r')
+		if (r->p < r->end && *r->p == '\r') {
 			r->p++;
+			if (r->p >= r->end || *r->p != '\n')
+				r->line++; /* a lone CR */
+		}
 		if (r->p < r->end && *r->p == '\n') {
 			r->p++;
 			r->line++;

@@ -112,8 +112,13 @@ int main(int argc, char **argv)
 		return FOI_EXIT_USAGE;
 	}
 	char err[FOI_ERR_MAX];
-	if (clock_init(&app, err, sizeof err) != 0) {
-		foi_error("--now", "%s", err);
+	int clock_rc = clock_init(&app, err, sizeof err);
+	if (clock_rc == -2) {
+		foi_error("clock", "%s", err);
+		return FOI_EXIT_FAIL;
+	}
+	if (clock_rc != 0) {
+		foi_error(app.now_text ? "--now" : "FOI_NOW", "%s", err);
 		return FOI_EXIT_USAGE;
 	}
 	return c->run(&app, argc - i, argv + i);

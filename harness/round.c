@@ -66,8 +66,8 @@ static int load_units(sqlite3 *db, struct unit_info **units, size_t *n, struct c
 		sqlite3_finalize(st);
 		return sql_error(db, err, errsz);
 	}
-	int rc = FOI_EXIT_OK;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = FOI_EXIT_OK, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			struct unit_info *nu = realloc(*units, cap * sizeof **units);
@@ -91,7 +91,8 @@ static int load_units(sqlite3 *db, struct unit_info **units, size_t *n, struct c
 			continue;
 		sqlite3_reset(pst);
 		sqlite3_bind_text(pst, 1, u->code, -1, SQLITE_TRANSIENT);
-		while (sqlite3_step(pst) == SQLITE_ROW) {
+		int pstep;
+		while ((pstep = sqlite3_step(pst)) == SQLITE_ROW) {
 			struct unit_info *m = realloc(p->members, (p->count + 1) * sizeof *m);
 			struct plan_target *t = realloc(p->targets, (p->count + 1) * sizeof *t);
 			if (m)
@@ -108,7 +109,12 @@ static int load_units(sqlite3 *db, struct unit_info **units, size_t *n, struct c
 		}
 		for (size_t i = 0; i < p->count; i++)
 			p->targets[i].domains = p->members[i].domains;
+		if (rc != FOI_EXIT_OK || pstep != SQLITE_DONE)
+			break;
 	}
+	/* A read cut short would plan a round for some units only. */
+	if (rc == FOI_EXIT_OK && step != SQLITE_DONE)
+		rc = sql_error(db, err, errsz);
 	sqlite3_finalize(st);
 	sqlite3_finalize(pst);
 	if (rc == FOI_EXIT_OK && *n == 0) {
@@ -527,6 +533,39 @@ static int check_send_time(const struct workspace *ws, const struct sched_calend
 	return 0;
 }
 
+#define DROP_ABSENT (-1)
+
+/*
+ * Removes one planned request and records it, inside the caller's transaction. When absent_ok
+ * is set, a unit without a request of that kind gives DROP_ABSENT instead of an error.
+ */
+static int drop_request(sqlite3 *db, int64_t round_id, const char *unit, const char *kind, int absent_ok,
+			char *err, size_t errsz)
+{
+	struct request_row r;
+	char before[512], what[128];
+	int rc = load_request(db, round_id, unit, kind, &r, err, errsz);
+	if (rc == FOI_EXIT_DATA && absent_ok)
+		return DROP_ABSENT;
+	if (rc != FOI_EXIT_OK)
+		return rc;
+	if (strcmp(r.state, "planned") != 0 && strcmp(r.state, "no-channel") != 0) {
+		snprintf(err, errsz, "the %s request for %s is %s: only planned requests can be dropped", kind, unit, r.state);
+		return FOI_EXIT_FAIL;
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "DELETE FROM requests WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return sql_error(db, err, errsz);
+	sqlite3_bind_int64(st, 1, r.id);
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return sql_error(db, err, errsz);
+	snprintf(before, sizeof before, "%s %s %s %s", r.target, r.template_id, r.persona, r.send_at);
+	snprintf(what, sizeof what, "dropped %s %s", unit, kind);
+	return record_edit(db, round_id, 0, what, before, "", err, errsz);
+}
+
 int round_edit(struct workspace *ws, const struct sched_calendar *cal, const struct template_set *templates,
 	       const char *round, const struct round_edit *e, char *summary, size_t summarysz,
 	       char *err, size_t errsz)
@@ -541,6 +580,30 @@ int round_edit(struct workspace *ws, const struct sched_calendar *cal, const str
 	}
 	if (store_begin(ws->db, err, errsz) != 0)
 		return FOI_EXIT_FAIL;
+	if (e->drop) {
+		/* Without a kind, every request of the unit goes, in this one transaction. */
+		int dropped = 0;
+		summary[0] = '\0';
+		for (int k = 0; k < 2; k++) {
+			const char *kind = k == 0 ? "foi" : "consult";
+			if (e->kind && strcmp(e->kind, kind) != 0)
+				continue;
+			rc = drop_request(ws->db, round_id, e->unit, kind, !e->kind, err, errsz);
+			if (rc == DROP_ABSENT)
+				continue;
+			if (rc != FOI_EXIT_OK)
+				goto rollback;
+			dropped++;
+			snprintf(summary + strlen(summary), summarysz - strlen(summary), "%sdropped the %s request for %s from round %s",
+				 dropped > 1 ? "\n" : "", kind, e->unit, round);
+		}
+		if (!dropped) {
+			snprintf(err, errsz, "round %s has no %s%srequest for unit %s", round, e->kind ? e->kind : "", e->kind ? " " : "", e->unit);
+			rc = FOI_EXIT_DATA;
+			goto rollback;
+		}
+		goto commit;
+	}
 	rc = load_request(ws->db, round_id, e->unit, e->kind, &r, err, errsz);
 	if (rc != FOI_EXIT_OK)
 		goto rollback;
@@ -550,28 +613,6 @@ int round_edit(struct workspace *ws, const struct sched_calendar *cal, const str
 		goto rollback;
 	}
 	char before[512], after[512];
-	if (e->drop) {
-		snprintf(before, sizeof before, "%s %s %s %s", r.target, r.template_id, r.persona, r.send_at);
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(ws->db, "DELETE FROM requests WHERE id = ?", -1, &st, NULL) != SQLITE_OK) {
-			rc = sql_error(ws->db, err, errsz);
-			goto rollback;
-		}
-		sqlite3_bind_int64(st, 1, r.id);
-		int step = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (step != SQLITE_DONE) {
-			rc = sql_error(ws->db, err, errsz);
-			goto rollback;
-		}
-		snprintf(after, sizeof after, "dropped %s %s", e->unit, e->kind);
-		rc = record_edit(ws->db, round_id, 0, after, before, "", err, errsz);
-		if (rc != FOI_EXIT_OK)
-			goto rollback;
-		snprintf(summary, summarysz, "dropped the %s request for %s from round %s", e->kind, e->unit, round);
-		goto commit;
-	}
-
 	const char *template_id = e->template_id ? e->template_id : r.template_id;
 	const struct template *t = template_set_find(templates, template_id);
 	enum template_kind want = strcmp(e->kind, "foi") == 0 ? TEMPLATE_FOI : TEMPLATE_CONSULT;

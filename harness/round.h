@@ -33,7 +33,7 @@ int round_create(struct workspace *ws, const struct sched_calendar *cal, const s
 /* One change to one planned request; NULL fields are left as they are. */
 struct round_edit {
 	const char *unit;      /* evaluated unit code */
-	const char *kind;      /* foi | consult */
+	const char *kind;      /* foi | consult; NULL with drop: every request of the unit */
 	const char *template_id;
 	const char *persona;   /* persona key */
 	const char *send_at;   /* 'YYYY-MM-DD HH:MM' */

@@ -9,7 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-enum value_type { V_TEXT, V_INT, V_ENUM, V_CUTOFF, V_CLOCKTIME, V_ZONE, V_EMAIL, V_PASSWORD };
+enum value_type { V_TEXT, V_INT, V_ENUM, V_CUTOFF, V_CLOCKTIME, V_ZONE, V_EMAIL, V_PASSWORD, V_DELIMITER };
 
 struct key_spec {
 	const char *section;
@@ -39,7 +39,7 @@ static const struct key_spec keys[] = {
 	TYPED("time", "work_start", V_CLOCKTIME, work_start),
 	TYPED("time", "work_end", V_CLOCKTIME, work_end),
 	TYPED("mail", "reply_address", V_EMAIL, reply_address),
-	TEXT("mail", "token_delimiter", token_delimiter),
+	TYPED("mail", "token_delimiter", V_DELIMITER, token_delimiter),
 	TEXT("mail", "smtp_host", smtp_host),
 	INT("mail", "smtp_port", smtp_port, 1, 65535),
 	TEXT("mail", "smtp_user", smtp_user),
@@ -106,6 +106,7 @@ struct parse_state {
 	int persona_line[SETTINGS_MAX_PERSONAS];
 	FILE *file;
 	int line; /* the line inih is looking at */
+	int work_hours_line; /* where work_start or work_end was last set, for the check after */
 	int last_read_ended_line;
 };
 
@@ -125,6 +126,32 @@ __attribute__((format(printf, 3, 4))) static int fail(struct parse_state *st, in
 	return 0;
 }
 
+static int section_known(const char *name)
+{
+	if (strncmp(name, PERSONA_PREFIX, strlen(PERSONA_PREFIX)) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(keys[i].section, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_section_header(struct parse_state *st, const char *line)
+{
+	const char *p = line;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '[')
+		return;
+	const char *end = strchr(p, ']');
+	if (!end)
+		return; /* inih reports the malformed line itself */
+	char name[128];
+	snprintf(name, sizeof name, "%.*s", (int)(end - p - 1), p + 1);
+	if (!section_known(name))
+		fail(st, st->line, "unknown section [%s]", name);
+}
+
 /*
  * Debian's inih is built without line numbers in the handler, so the reader counts them:
  * inih asks for one line per call (a longer line arrives in pieces, hence the newline check).
@@ -134,8 +161,12 @@ static char *read_counting_lines(char *buf, int size, void *stream)
 	struct parse_state *st = stream;
 	if (st->last_read_ended_line)
 		st->line++;
+	int starts_line = st->last_read_ended_line || st->line == 1;
 	char *r = fgets(buf, size, st->file);
 	st->last_read_ended_line = r && strchr(buf, '\n') != NULL;
+	/* inih calls the handler only for keys, so a section without keys is checked here. */
+	if (r && starts_line && !st->failed)
+		check_section_header(st, buf);
 	return r;
 }
 
@@ -237,6 +268,12 @@ static int handle_key(void *user, const char *section, const char *name, const c
 		if (!valid_email(value))
 			return fail(st, line, "'%s' is not an e-mail address (key %s)", value, name);
 		return set_text(field, k->size, value) == 0 ? 1 : fail(st, line, "value of '%s' is too long", name);
+	case V_DELIMITER:
+		/* It separates the token from the local part, so it cannot be a token character. */
+		if (!*value || strlen(value) >= k->size || strpbrk(value, "@ \t\"<>,;abcdefghijklmnopqrstuvwxyz234567"))
+			return fail(st, line, "'%s' cannot separate a token (key %s: one to %zu characters such as + or -, "
+				    "no letters, digits 2-7, spaces or @)", value, name, k->size - 1);
+		return set_text(field, k->size, value) == 0 ? 1 : fail(st, line, "value of '%s' is too long", name);
 	case V_ZONE:
 		if (clock_set_zone(value, why, sizeof why) != 0)
 			return fail(st, line, "%s (key %s)", why, name);
@@ -263,6 +300,7 @@ static int handle_key(void *user, const char *section, const char *name, const c
 		}
 		/* fall through */
 	case V_CLOCKTIME:
+		st->work_hours_line = line;
 		if (parse_clock_minutes(value, field) != 0)
 			return fail(st, line, "'%s' is not a time of day HH:MM (key %s)", value, name);
 		return 1;
@@ -291,7 +329,10 @@ int settings_load(const char *path, struct settings *s, int *insecure, char *err
 		return -1;
 	}
 	if (s->work_start >= s->work_end) {
-		snprintf(err, errsz, "%s: [time] work_start must be before work_end", path);
+		if (st.work_hours_line)
+			snprintf(err, errsz, "%s:%d: [time] work_start must be before work_end", path, st.work_hours_line);
+		else
+			snprintf(err, errsz, "%s: [time] work_start must be before work_end", path);
 		return -1;
 	}
 	for (size_t i = 0; i < s->persona_count; i++) {

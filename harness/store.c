@@ -72,9 +72,19 @@ static int migrate(sqlite3 *db, const char *path, int from, char *err, size_t er
 {
 	for (size_t v = (size_t)from; v < store_migration_count; v++) {
 		char bump[64], why[FOI_ERR_MAX];
+		int now;
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %zu", v + 1);
-		if (store_begin(db, why, sizeof why) != 0 ||
-		    store_exec(db, store_migrations[v], why, sizeof why) != 0 ||
+		if (store_begin(db, why, sizeof why) != 0) {
+			snprintf(err, errsz, "%s: migration to schema %zu failed: %s", path, v + 1, why);
+			return -1;
+		}
+		/* Another foi may have migrated while this one waited for the lock. */
+		if (read_version(db, &now) == 0 && (size_t)now > v) {
+			store_rollback(db);
+			v = (size_t)now - 1;
+			continue;
+		}
+		if (store_exec(db, store_migrations[v], why, sizeof why) != 0 ||
 		    store_exec(db, bump, why, sizeof why) != 0 || store_commit(db, why, sizeof why) != 0) {
 			store_rollback(db);
 			snprintf(err, errsz, "%s: migration to schema %zu failed: %s", path, v + 1, why);

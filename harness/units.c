@@ -1,5 +1,6 @@
 #include "harness/units.h"
 #include "harness/csv.h"
+#include "harness/app.h"
 #include "harness/store.h"
 #include "templates/domain.h"
 
@@ -205,16 +206,20 @@ static int sql_fail(sqlite3 *db, char *err, size_t errsz)
 }
 
 /* Writes rows into the units table; the caller holds the transaction. */
-static int store_rows(sqlite3 *db, struct unit_row *rows, size_t n, struct units_import_result *res,
+static int store_rows(sqlite3 *db, const char *path, struct unit_row *rows, size_t n, struct units_import_result *res,
 		      char *err, size_t errsz)
 {
-	sqlite3_stmt *same = NULL, *upsert = NULL, *count = NULL;
-	int rc = -1;
+	sqlite3_stmt *same = NULL, *upsert = NULL, *count = NULL, *code = NULL, *used = NULL;
+	int rc = FOI_EXIT_FAIL;
 	memset(res, 0, sizeof *res);
 	res->total = (int)n;
 	if (store_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_codes(code TEXT PRIMARY KEY);"
 			   "DELETE FROM import_codes;", err, errsz) != 0)
-		return -1;
+		return FOI_EXIT_FAIL;
+	if (sqlite3_prepare_v2(db, "INSERT INTO import_codes VALUES (?)", -1, &code, NULL) != SQLITE_OK) {
+		sql_fail(db, err, errsz);
+		goto out;
+	}
 	if (sqlite3_prepare_v2(db,
 			       "SELECT name IS ?2 AND level IS ?3 AND parent IS ?4 AND guide_url IS ?5 AND "
 			       "foi_form_url IS ?6 AND consult_form_url IS ?7 AND email IS ?8 AND domain IS ?9 AND position IS ?10 "
@@ -254,12 +259,34 @@ static int store_rows(sqlite3 *db, struct unit_row *rows, size_t n, struct units
 			sql_fail(db, err, errsz);
 			goto out;
 		}
-		char sql[128];
-		char *q = sqlite3_mprintf("INSERT INTO import_codes VALUES (%Q)", rows[i].v[COL_CODE]);
-		snprintf(sql, sizeof sql, "%s", q ? q : "");
-		sqlite3_free(q);
-		if (store_exec(db, sql, err, errsz) != 0)
+		sqlite3_reset(code);
+		sqlite3_bind_text(code, 1, rows[i].v[COL_CODE], -1, SQLITE_STATIC);
+		if (sqlite3_step(code) != SQLITE_DONE) {
+			sql_fail(db, err, errsz);
 			goto out;
+		}
+	}
+	/* A unit a round has planned for cannot leave: its requests would lose their unit. */
+	if (sqlite3_prepare_v2(db, "SELECT u.code, r.name FROM units u JOIN requests q ON q.unit = u.code OR q.target = u.code "
+				   "JOIN rounds r ON r.id = q.round_id WHERE u.code NOT IN (SELECT code FROM import_codes) "
+				   "UNION ALL SELECT u.code, r.name FROM units u JOIN round_draws d ON d.target = u.code "
+				   "JOIN rounds r ON r.id = d.round_id WHERE u.code NOT IN (SELECT code FROM import_codes) LIMIT 1",
+			       -1, &used, NULL) != SQLITE_OK) {
+		sql_fail(db, err, errsz);
+		goto out;
+	}
+	int step = sqlite3_step(used);
+	if (step == SQLITE_ROW) {
+		snprintf(err, errsz, "%s: unit %s is not in the file, but round %s has planned for it: keep it in the file, "
+			 "or drop it from the round first ('foi round drop %s --unit %s')", path,
+			 (const char *)sqlite3_column_text(used, 0), (const char *)sqlite3_column_text(used, 1),
+			 (const char *)sqlite3_column_text(used, 1), (const char *)sqlite3_column_text(used, 0));
+		rc = FOI_EXIT_DATA;
+		goto out;
+	}
+	if (step != SQLITE_DONE) {
+		sql_fail(db, err, errsz);
+		goto out;
 	}
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM units WHERE code NOT IN (SELECT code FROM import_codes)",
 			       -1, &count, NULL) != SQLITE_OK || sqlite3_step(count) != SQLITE_ROW) {
@@ -269,8 +296,10 @@ static int store_rows(sqlite3 *db, struct unit_row *rows, size_t n, struct units
 	res->removed = sqlite3_column_int(count, 0);
 	if (store_exec(db, "DELETE FROM units WHERE code NOT IN (SELECT code FROM import_codes)", err, errsz) != 0)
 		goto out;
-	rc = 0;
+	rc = FOI_EXIT_OK;
 out:
+	sqlite3_finalize(code);
+	sqlite3_finalize(used);
 	sqlite3_finalize(same);
 	sqlite3_finalize(upsert);
 	sqlite3_finalize(count);
@@ -286,7 +315,7 @@ int units_import(sqlite3 *db, const char *path, const char *text, size_t len,
 	size_t n = 0, cap = 0;
 	int map[CSV_MAX_FIELDS];
 	char why[1024];
-	int rc = -1, got;
+	int rc = FOI_EXIT_DATA, got;
 	size_t header_count = 0;
 	char **owned = NULL; /* field copies, since the reader reuses its buffer per record */
 	size_t owned_n = 0;
@@ -343,7 +372,7 @@ int units_import(sqlite3 *db, const char *path, const char *text, size_t len,
 		n++;
 	}
 	if (got < 0) {
-		snprintf(err, errsz, "%s:%s", path, why + 4); /* why is "line N: ..." */
+		snprintf(err, errsz, "%s:%s", path, why + 5); /* why is "line N: ..." */
 		goto out;
 	}
 	if (n == 0) {
@@ -353,10 +382,12 @@ int units_import(sqlite3 *db, const char *path, const char *text, size_t len,
 	if (check_relations(path, rows, n, err, errsz) != 0)
 		goto out;
 
+	rc = FOI_EXIT_FAIL;
 	if (store_begin(db, err, errsz) != 0)
 		goto out;
 	char detail[1024];
-	if (store_rows(db, rows, n, res, err, errsz) != 0) {
+	rc = store_rows(db, path, rows, n, res, err, errsz);
+	if (rc != FOI_EXIT_OK) {
 		store_rollback(db);
 		goto out;
 	}
@@ -364,9 +395,10 @@ int units_import(sqlite3 *db, const char *path, const char *text, size_t len,
 		 res->total, res->added, res->changed, res->removed);
 	if (store_journal(db, "units import", detail, err, errsz) != 0 || store_commit(db, err, errsz) != 0) {
 		store_rollback(db);
+		rc = FOI_EXIT_FAIL;
 		goto out;
 	}
-	rc = 0;
+	rc = FOI_EXIT_OK;
 out:
 	for (size_t i = 0; i < owned_n; i++)
 		free(owned[i]);
@@ -382,28 +414,32 @@ int units_import_file(sqlite3 *db, const char *path, struct units_import_result 
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		return -1;
+		return FOI_EXIT_FAIL;
 	}
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 	char chunk[8192];
 	size_t got;
-	int rc = -1;
+	int rc = FOI_EXIT_FAIL, copy_error = 0;
 	if (!mem) {
 		fclose(f);
 		snprintf(err, errsz, "%s: out of memory", path);
-		return -1;
+		return FOI_EXIT_FAIL;
 	}
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, got, mem);
+		if (fwrite(chunk, 1, got, mem) != got)
+			copy_error = 1;
 	int read_error = ferror(f);
 	fclose(f);
-	fclose(mem);
-	if (read_error)
-		snprintf(err, errsz, "%s: read error", path);
-	else if (memchr(text, '\0', len))
+	if (fclose(mem) != 0 || !text)
+		copy_error = 1;
+	if (read_error || copy_error)
+		snprintf(err, errsz, "%s: %s", path, read_error ? "read error" : "out of memory");
+	else if (memchr(text, '\0', len)) {
 		snprintf(err, errsz, "%s: not a text file (it contains NUL bytes)", path);
+		rc = FOI_EXIT_DATA;
+	}
 	else
 		rc = units_import(db, path, text, len, res, err, errsz);
 	free(text);

@@ -19,12 +19,13 @@ struct units_import_result {
 
 /*
  * Checks every row of the CSV text, then replaces the units table with it in one transaction.
- * Returns 0; or -1 with err as "FILE:LINE: what" (nothing changed).
+ * Returns FOI_EXIT_OK; FOI_EXIT_DATA with err as "FILE:LINE: what" for a bad file or a unit a
+ * round still needs; FOI_EXIT_FAIL when the database fails. Nothing changes unless it is OK.
  */
 int units_import(sqlite3 *db, const char *path, const char *text, size_t len,
 		 struct units_import_result *res, char *err, size_t errsz);
 
-/* Reads a units file from disk and imports it; -1 with err on any problem. */
+/* Reads a units file from disk and imports it; FOI_EXIT_FAIL when it cannot be read. */
 int units_import_file(sqlite3 *db, const char *path, struct units_import_result *res,
 		      char *err, size_t errsz);
 

@@ -166,8 +166,10 @@ Test(round, county_targets_are_drawn_from_their_own_departments_and_departments_
 	template_set_init(&set);
 	cr_assert_eq(template_set_load_dir(&set, src_path("templates"), err, sizeof err), 0, "%s", err);
 	const cJSON *q;
+	int seen = 0;
 	cJSON_ArrayForEach(q, cJSON_GetObjectItem(doc, "requests")) {
 		if (strcmp(str(q, "unit"), "D02") == 0 && strcmp(str(q, "kind"), "foi") == 0) {
+			seen++;
 			const struct template *t = template_set_find(&set, str(q, "template"));
 			cr_assert_not_null(t);
 			cr_assert_str_eq(t->domain, "education", "the education bureau gets an education request");
@@ -175,13 +177,16 @@ Test(round, county_targets_are_drawn_from_their_own_departments_and_departments_
 		if (strcmp(str(q, "unit"), "D09") == 0 && strcmp(str(q, "kind"), "foi") == 0) {
 			const struct template *t = template_set_find(&set, str(q, "template"));
 			cr_assert(plan_domains_include("budget procurement", t->domain), "finance got %s", t->domain);
+			seen++;
 		}
 		/* A unit without an FOI form is written to by e-mail. */
 		if (strcmp(str(q, "target"), "D05") == 0 && strcmp(str(q, "kind"), "foi") == 0) {
 			cr_assert_str_eq(str(q, "channel"), "email");
 			cr_assert_str_eq(str(q, "address"), "d05@units.foi.test");
+			seen++;
 		}
 	}
+	cr_assert_eq(seen, 3, "the plan lacks D02's, D09's or D05's FOI request");
 	template_set_free(&set);
 	cJSON_Delete(doc);
 }
@@ -197,13 +202,16 @@ Test(round, edits_are_checked_applied_and_recorded)
 
 	cJSON *doc = show_json(dir, "r1");
 	const cJSON *q;
+	int seen = 0;
 	cJSON_ArrayForEach(q, cJSON_GetObjectItem(doc, "requests")) {
 		if (strcmp(str(q, "unit"), "D02") || strcmp(str(q, "kind"), "foi"))
 			continue;
+		seen++;
 		cr_assert_str_eq(str(q, "template"), "foi-budget-2023");
 		cr_assert(strstr(str(q, "body"), "赵建国") != NULL, "re-rendered as the new persona");
 		cr_assert(strstr(str(q, "body"), "2023年9月19日") != NULL, "re-rendered with the new date");
 	}
+	cr_assert_eq(seen, 1);
 	cJSON_Delete(doc);
 
 	/* A rest day, a time outside working hours, an unknown template: refused, nothing changed. */
@@ -267,4 +275,26 @@ Test(round, names_and_spreads_are_checked)
 	r = run_foi(dir, "round create r4 --kinds foi,letters");
 	cr_assert_eq(r.status, 2);
 	run_free(&r);
+}
+
+Test(round, dropping_a_unit_is_one_step)
+{
+	char *dir = workspace();
+	create(dir, "r1 --seed 7 --kinds foi --start 2023-09-18");
+	/* A round of applications only: the unit's one request goes, and that is a success. */
+	struct foi_run r = run_foi(dir, "round drop r1 --unit D31");
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_assert(strstr(r.out, "dropped the foi request for D31"), "%s", r.out);
+	run_free(&r);
+	/* Again: nothing left to drop, an error, and nothing else changes. */
+	r = run_foi(dir, "round drop r1 --unit D31");
+	cr_assert_eq(r.status, 3);
+	cr_assert(strstr(r.err, "round r1 has no request for unit D31"), "%s", r.err);
+	run_free(&r);
+	r = run_foi(dir, "round list --json");
+	cJSON *list = cJSON_Parse(r.out);
+	run_free(&r);
+	cr_assert_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(list, 0), "requests")->valueint, 35);
+	cr_assert_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(list, 0), "edits")->valueint, 1);
+	cJSON_Delete(list);
 }

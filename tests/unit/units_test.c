@@ -174,7 +174,46 @@ Test(units, bad_header_and_encoding_are_rejected)
 	cr_assert(strstr(r.err, ":2: column name is not UTF-8"), "%s", r.err);
 	run_free(&r);
 	r = run_foi(dir, "units import %s/none.csv", dir);
-	cr_assert_eq(r.status, 3);
+	cr_assert_eq(r.status, 1, "a file that cannot be read is a failure, not bad data");
 	cr_assert(strstr(r.err, "none.csv: No such file or directory"), "%s", r.err);
+	run_free(&r);
+}
+
+Test(units, lone_carriage_returns_end_lines_too)
+{
+	/* Excel for Mac's "CSV (Macintosh)" ends lines with CR alone. */
+	char *dir = workspace();
+	char *file = write_file(dir, "cr.csv", "code,name,level,parent,guide_url,foi_form_url,consult_form_url,email\r"
+					       "A1,甲局,department,,,,,\rA2,乙局,department,,,,,\rA3,丙局,township,,,,,\r");
+	struct foi_run r = run_foi(dir, "units import %s", file);
+	cr_assert_eq(r.status, 3);
+	cr_assert(strstr(r.err, "cr.csv:4: unit A3: unknown level 'township'"), "%s", r.err);
+	run_free(&r);
+}
+
+Test(units, a_unit_a_round_has_planned_for_cannot_leave)
+{
+	char *dir = workspace();
+	struct foi_run r = run_foi(dir, "round create r1 --seed 1 --start 2023-09-18");
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	run_free(&r);
+	char *before = listing(dir);
+	r = run_shell("grep -v '^D31,' '%s/units.csv' > '%s/u2.csv'", dir, dir);
+	run_free(&r);
+	r = run_foi(dir, "units import %s/u2.csv", dir);
+	cr_assert_eq(r.status, 3);
+	cr_assert(strstr(r.err, "unit D31 is not in the file, but round r1 has planned for it"), "%s", r.err);
+	run_free(&r);
+	char *after = listing(dir);
+	cr_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	/* Dropped from the round first, it can go. */
+	r = run_foi(dir, "round drop r1 --unit D31");
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	run_free(&r);
+	r = run_foi(dir, "units import %s/u2.csv", dir);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_assert(strstr(r.out, "1 removed"), "%s", r.out);
 	run_free(&r);
 }

@@ -145,6 +145,31 @@ Test(store, a_file_that_is_not_a_database_is_named)
 	write_file(dir, "foi.db", "this is not sqlite, just text that someone saved here by mistake\n");
 	r = run_foi(dir, "units list");
 	cr_assert_eq(r.status, 1);
-	cr_assert(strstr(r.err, "foi.db") != NULL, "stderr: %s", r.err);
+	cr_assert(strstr(r.err, "foi.db: not a foi database") != NULL, "stderr: %s", r.err);
 	run_free(&r);
+}
+
+Test(store, commands_started_together_on_an_old_database_migrate_it_once)
+{
+	char *dir = make_temp_dir();
+	struct foi_run r = run_foi(NULL, "init %s", dir);
+	cr_assert_eq(r.status, 0);
+	run_free(&r);
+	/* A workspace left at schema 1 by an older foi. */
+	char path[4096];
+	snprintf(path, sizeof path, "%s/foi.db", dir);
+	unlink(path);
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, store_migrations[0], NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	/* Six commands at once: each waits for the others' migration instead of repeating it. */
+	r = run_shell("cd %s && for i in 1 2 3 4 5 6; do \"$FOI_BIN\" units list --evaluated >/dev/null 2>err.$i & done; wait; "
+		      "cat err.*", dir);
+	cr_assert_eq(r.status, 0);
+	cr_assert_str_eq(r.err, "");
+	cr_assert_str_eq(r.out, "", "a concurrent migration failed: %s", r.out);
+	run_free(&r);
+	cr_assert_eq(user_version(path), (int)store_migration_count);
 }
