@@ -226,7 +226,7 @@ int calendar_store_import(sqlite3 *db, const char *path, struct calendar_import_
 	struct sched_calendar *file_cal = calendar_new(), *before = NULL;
 	struct cal_change *all = NULL;
 	size_t nall = 0;
-	int rc = -1;
+	int rc = -1, in_transaction = 0;
 	if (!file_cal) {
 		snprintf(err, errsz, "out of memory");
 		return -1;
@@ -234,6 +234,15 @@ int calendar_store_import(sqlite3 *db, const char *path, struct calendar_import_
 	/* The file alone first: its own errors, its years, its marks to store. */
 	if (calendar_load_ics_file(file_cal, path, &res->info, err, errsz) != 0)
 		goto out;
+	/* The write lock is taken before the workspace calendar is read: two imports at once must
+	 * check their contradictions one after the other, not both against the old state. */
+	char why[FOI_ERR_MAX];
+	if (store_begin(db, why, sizeof why) != 0) {
+		snprintf(err, errsz, "%s", why);
+		rc = -2;
+		goto out;
+	}
+	in_transaction = 1;
 	if (current_calendar(db, &before, err, errsz) != 0 || current_calendar(db, &res->after, err, errsz) != 0) {
 		rc = -2;
 		goto out;
@@ -273,20 +282,16 @@ int calendar_store_import(sqlite3 *db, const char *path, struct calendar_import_
 	/* The record names the file by its full path: a relative one means little later. */
 	char full[PATH_MAX];
 	const char *recorded = realpath(path, full) ? full : path;
-	char why[FOI_ERR_MAX];
-	if (store_begin(db, why, sizeof why) != 0) {
-		snprintf(err, errsz, "%s", why);
-		rc = -2;
-		goto out;
-	}
 	if (record(db, recorded, file_cal, res, summary, why, sizeof why) != 0 || store_commit(db, why, sizeof why) != 0) {
-		store_rollback(db);
 		snprintf(err, errsz, "%s", why);
 		rc = -2;
 		goto out;
 	}
+	in_transaction = 0;
 	rc = 0;
 out:
+	if (in_transaction)
+		store_rollback(db);
 	free(all);
 	calendar_free(before);
 	calendar_free(file_cal);

@@ -82,6 +82,8 @@ static void print_day_line(const struct explained_day *e)
 	day_format(d->day, date);
 	if (e->ordinal)
 		printf("  %s %s  %5d  ", date, day_weekday_abbrev(d->day), e->ordinal);
+	else if (e->partial)
+		printf("  %s %s   part  ", date, day_weekday_abbrev(d->day));
 	else
 		printf("  %s %s      -  ", date, day_weekday_abbrev(d->day));
 	printf("%s", cal_day_kind_name(d->kind));
@@ -168,7 +170,8 @@ static int print_json(const struct deadline_args *a, const struct receipt *r, co
 	for (size_t i = 0; i < e->ndays; i++) {
 		const struct cal_day_info *d = &e->days[i].info;
 		day_format(d->day, date);
-		json_push_str(d->working ? counted : skipped, date, &ok);
+		if (!e->days[i].partial)
+			json_push_str(d->working ? counted : skipped, date, &ok);
 		if (d->kind == CAL_WEEKEND_WORKDAY)
 			json_push_str(workdays, date, &ok);
 		if (d->kind == CAL_DAY_OFF)

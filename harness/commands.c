@@ -88,7 +88,8 @@ static const struct foi_command commands[] = {
 	 "usage: foi elapsed --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM'\n"
 	 "                   [--clock civil|elapsed] [--channel CHANNEL] [--calendar FILE]... [--json]\n"
 	 "  --from     when the question was submitted; --to  when the reply came\n"
-	 "  civil clock (default): working_days is 0 for a reply on the receipt day, 1 on the\n"
+	 "  The default clock is civil, or inside a workspace its [time] consult_clock.\n"
+	 "  civil clock: working_days is 0 for a reply on the receipt day, 1 on the\n"
 	 "  next working day, and so on (a reply on a rest day counts as the working day after).\n"
 	 "  elapsed clock: working_days is the working time elapsed, in days.\n"
 	 "  band: \"1\" within 1 working day, \"5\" after 1 and within 5, else \"late\".\n",

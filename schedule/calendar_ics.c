@@ -90,9 +90,11 @@ static void excerpt(const char *s, char *out, size_t outsz)
 		size_t len = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
 		if (n + len > limit)
 			break;
-		for (size_t i = 0; i < len && p[i]; i++)
+		/* A cut-off character at the end of the text: step only over the bytes that are there. */
+		size_t i = 0;
+		for (; i < len && p[i]; i++)
 			out[n++] = (char)(p[i] < 0x20 ? '?' : p[i]);
-		p += len;
+		p += i;
 	}
 	if (*p && n + 3 < outsz) {
 		memcpy(out + n, "...", 3);

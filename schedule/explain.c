@@ -27,6 +27,13 @@ int period_explain(const struct sched_calendar *cal, const struct period *p, str
 			return -1;
 		}
 		out->ndays++;
+		/* Monday 10:00 + 1 working day ends Tuesday 10:00: Monday's 14 hours and Tuesday's 10
+		 * make the one day, so the start day is not a day of its own. */
+		if (e->info.working && p->clock == SCHED_CLOCK_ELAPSED && d == p->start.day && p->start.sec > 0 &&
+		    d != last) {
+			e->partial = 1;
+			continue;
+		}
 		if (e->info.working) {
 			e->ordinal = ++ordinal;
 			out->counted++;

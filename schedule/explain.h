@@ -16,7 +16,8 @@
 
 struct explained_day {
 	struct cal_day_info info;
-	int ordinal; /* 1.. for days counted, 0 for days skipped */
+	int ordinal; /* 1.. for days counted, 0 for days skipped and the partial day */
+	int partial; /* elapsed clock: the working day the clock starts on after 00:00, counted only in part */
 };
 
 struct period_explanation {

@@ -24,5 +24,7 @@ int foi_deadlines_compute(const struct sched_calendar *cal, const struct receipt
 	}
 	if (period_after_day(cal, from, FOI_REPLY_DAYS, &out->reply, err, errsz) != 0)
 		return -1;
-	return period_after_day(cal, out->reply.last_day, FOI_EXTENSION_DAYS, &out->extended, err, errsz);
+	out->has_extended = period_after_day(cal, out->reply.last_day, FOI_EXTENSION_DAYS, &out->extended,
+					     out->extended_error, sizeof out->extended_error) == 0;
+	return 0;
 }

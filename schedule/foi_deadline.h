@@ -28,13 +28,17 @@ struct foi_deadlines {
 	int supplemented;                /* 1 when computed after a supplement */
 	struct receipt supplement;       /* when supplemented: its receipt */
 	struct period reply;             /* the reply is due before its end */
+	int has_extended;                /* 0 when the calendar does not reach the extension's end */
 	struct period extended;          /* the latest end an extension can give */
+	char extended_error[256];        /* why has_extended is 0 (a year with no data) */
 };
 
 /*
  * The deadlines for an application received as `application`; pass the supplement's receipt
  * when the applicant supplemented the application, else NULL. A supplement received before
- * the application is an error.
+ * the application is an error. The extension's end may lie in a year the calendar has no
+ * data for yet: then has_extended is 0 and extended_error says why, while the reply deadline
+ * (what matters until an extension is notified) is still given.
  */
 int foi_deadlines_compute(const struct sched_calendar *cal, const struct receipt *application,
 			  const struct receipt *supplement, struct foi_deadlines *out, char *err, size_t errsz);

@@ -241,8 +241,21 @@ Test(calendar_period, foi_deadlines_with_extension)
 	cr_assert_eq(foi_deadlines_compute(cal, &r, NULL, &d, err, sizeof err), 0, "%s", err);
 	cr_assert_str_eq(S(d.supplement_notice.last_day), "2023-10-13");
 	cr_assert_str_eq(S(d.reply.last_day), "2023-11-01");
+	cr_assert(d.has_extended);
 	cr_assert_str_eq(S(d.extended.last_day), "2023-11-29", "20 more, counted on from 2023-11-01");
 	cr_assert(!d.supplemented);
+}
+
+Test(calendar_period, an_extension_beyond_the_data_leaves_the_reply_deadline)
+{
+	/* 2026-11-20 + 20 working days is inside 2026; the extension would run into 2027. */
+	struct receipt r = receive(SCHED_CHANNEL_WEB, at("2026-11-20", 10, 0), RECEIPT_RULES_DEFAULT);
+	struct foi_deadlines d;
+	char err[256];
+	cr_assert_eq(foi_deadlines_compute(cal, &r, NULL, &d, err, sizeof err), 0, "%s", err);
+	cr_assert_str_eq(S(d.reply.last_day), "2026-12-18");
+	cr_assert_not(d.has_extended);
+	cr_assert(strstr(d.extended_error, "2027") != NULL, "%s", d.extended_error);
 }
 
 Test(calendar_period, foi_deadline_restarts_after_a_supplement)
