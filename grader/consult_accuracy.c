@@ -28,6 +28,10 @@ static const char *const negations[] = {"不", "未", "没有", "无", "非", NU
 static const uint32_t negation_chars[] = {0x4E0D /* 不 */, 0x672A /* 未 */, 0x6CA1 /* 没 */,
 	0x65E0 /* 无 */, 0x975E /* 非 */, 0x52FF /* 勿 */};
 
+/* Words that begin with a negation character but negate nothing: 无论/不管/不论 (whether…
+ * or…), 不仅/不但 (not only). */
+static const char *const not_negations[] = {"无论", "不论", "不管", "不仅", "不但", NULL};
+
 static int negated(const char *t, size_t at, const char *alt)
 {
 	for (const char *const *g = negations; *g; g++)
@@ -42,7 +46,11 @@ static int negated(const char *t, size_t at, const char *alt)
 		utf8_decode(t + q, p - q, &cp);
 		if (cp < 0x2E80)
 			return 0; /* punctuation or Latin text: the clause ends here */
-		for (size_t i = 0; i < sizeof negation_chars / sizeof negation_chars[0]; i++)
+		int concessive = 0;
+		for (const char *const *w = not_negations; *w; w++)
+			if (strncmp(t + q, *w, strlen(*w)) == 0)
+				concessive = 1;
+		for (size_t i = 0; i < sizeof negation_chars / sizeof negation_chars[0] && !concessive; i++)
 			if (cp == negation_chars[i])
 				return 1;
 		p = q;

@@ -112,17 +112,41 @@ static int check_article(const struct letter_doc *d, struct finding_list *out)
 }
 
 /* Traces of the 2007 Regulation: the anchor, words its sentence must hold (any of `with`,
- * when set), words that excuse it (any of `unless`), and what it means. */
+ * when set), words that excuse it (any of `unless`), whether an item (第N项, (N)) must follow
+ * the anchor, and what it means. */
 struct outdated {
 	const char *anchor;
 	const char *const *with;
 	const char *const *unless;
 	const char *why;
+	int item;
 };
 
+/* 1 when an item follows at p: 第3项, 第(3)项, (3). */
+static int item_at(const char *t, size_t len, size_t p)
+{
+	int nth = text_at(t, len, p, "第");
+	if (nth)
+		p += strlen("第");
+	int paren = p < len && t[p] == '(';
+	if (paren)
+		p++;
+	size_t n = p;
+	while (p < len && t[p] >= '0' && t[p] <= '9')
+		p++;
+	if (p == n)
+		return 0;
+	if (paren)
+		return p < len && t[p] == ')';
+	return nth && text_at(t, len, p, "项");
+}
+
 static const char *const w_reg[] = {"条例", NULL};
-static const char *const w_deadline[] = {"答复", "延长", "延期", NULL};
-static const char *const u_deadline[] = {"第三方", "征求", "意见", "补正", NULL};
+/* The reply deadline, not any period in a letter that calls itself 本答复书: a window to
+ * collect the information ("收到本答复书之日起15个工作日内…领取") is the unit's own. */
+static const char *const w_deadline[] = {"答复期限", "予以答复", "作出答复", "给予答复", "内答复",
+	"延长", "延期", NULL};
+static const char *const u_deadline[] = {"第三方", "征求", "意见", "补正", "领取", NULL};
 static const char *const w_needs[] = {"特殊需要", "生产", "科研", NULL};
 static const char *const w_remedy[] = {"复议", "诉讼", NULL};
 static const char *const w_third[] = {"第三方", NULL};
@@ -130,27 +154,29 @@ static const char *const w_fee[] = {"费", NULL};
 static const char *const w_extend[] = {"延长", "延期", "期限", NULL};
 
 static const struct outdated outdated[] = {
+	/* The 2019 article 21 (proactive disclosure by local governments) has no items. */
 	{"第21条", w_reg, NULL,
-	 "article 21 is where the 2007 Regulation listed the replies; since 2019 it is article 36"},
+	 "an item of article 21 is where the 2007 Regulation listed the replies; since 2019 it is article 36",
+	 1},
 	{"第24条", w_extend, NULL,
-	 "article 24 is the 2007 Regulation's deadline; since 2019 it is article 33"},
+	 "article 24 is the 2007 Regulation's deadline; since 2019 it is article 33", 0},
 	{"15个工作日", w_deadline, u_deadline,
-	 "15 working days is the 2007 deadline; since 2019 a reply is due in 20 working days (§33)"},
+	 "15 working days is the 2007 deadline; since 2019 a reply is due in 20 working days (§33)", 0},
 	{"生产、生活、科研", NULL, NULL,
-	 "\"special needs of production, living and research\" is the 2007 wording (article 13), dropped in 2019"},
+	 "\"special needs of production, living and research\" is the 2007 wording (article 13), dropped in 2019", 0},
 	{"生产生活科研", NULL, NULL,
-	 "\"special needs of production, living and research\" is the 2007 wording (article 13), dropped in 2019"},
+	 "\"special needs of production, living and research\" is the 2007 wording (article 13), dropped in 2019", 0},
 	{"第13条", w_needs, NULL,
-	 "article 13 of the 2007 Regulation (special needs) was dropped in 2019"},
+	 "article 13 of the 2007 Regulation (special needs) was dropped in 2019", 0},
 	{"第33条", w_remedy, NULL,
-	 "article 33 is where the 2007 Regulation placed remedies; the 2019 article 33 is the deadline"},
+	 "article 33 is where the 2007 Regulation placed remedies; the 2019 article 33 is the deadline", 0},
 	{"第23条", w_third, NULL,
-	 "article 23 is the 2007 Regulation's third-party rule; since 2019 it is article 32"},
+	 "article 23 is the 2007 Regulation's third-party rule; since 2019 it is article 32", 0},
 	{"第27条", w_fee, NULL,
-	 "article 27 is the 2007 Regulation's fee rule; since 2019 information is free (§42)"},
-	{"国务院令第492号", NULL, NULL, "State Council Order 492 is the 2007 Regulation"},
+	 "article 27 is the 2007 Regulation's fee rule; since 2019 information is free (§42)", 0},
+	{"国务院令第492号", NULL, NULL, "State Council Order 492 is the 2007 Regulation", 0},
 	{"国办发[2008]36号", NULL, NULL,
-	 "the 2008 opinions (国办发〔2008〕36号) applied the 2007 Regulation"},
+	 "the 2008 opinions (国办发〔2008〕36号) applied the 2007 Regulation", 0},
 };
 
 static int check_current_law(const struct letter_doc *d, struct finding_list *out)
@@ -164,6 +190,8 @@ static int check_current_law(const struct letter_doc *d, struct finding_list *ou
 			if (p < 0)
 				break;
 			from = (size_t)p + 1;
+			if (o->item && !item_at(t, len, (size_t)p + strlen(o->anchor)))
+				continue;
 			size_t s, e;
 			body_sentence(d, (size_t)p, &s, &e);
 			if (o->with && text_find_any(t, s, e, o->with, NULL) < 0)

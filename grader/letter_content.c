@@ -205,7 +205,7 @@ void letter_find_kind(struct letter_doc *d)
 
 /* --- restates.request --- */
 
-static const char *const request_anchors[] = {"申请公开", "申请获取", "申请提供", "要求公开",
+const char *const letter_request_anchors[] = {"申请公开", "申请获取", "申请提供", "要求公开",
 	"要求提供", "申请查阅", "申请查询", "申请内容", "申请事项", NULL};
 static const char *const generic_words[] = {"政府信息", "信息公开", "信息", "相关", "有关",
 	"公开", "申请", "已收悉", "收悉", "收到", "一事", "事宜", "的", "你", "您", "本机关",
@@ -289,14 +289,14 @@ static int restates_request(const struct letter_doc *d, struct finding_list *out
 	const char *t = d->body.text;
 	size_t len = d->body.len;
 	struct text_cursor cur;
-	text_cursor_init(&cur, t, len, request_anchors);
+	text_cursor_init(&cur, t, len, letter_request_anchors);
 	for (size_t from = 0, seen = 0; seen < TEXT_SCAN_MAX; seen++) {
 		size_t w = 0;
 		ssize_t p = text_cursor_next(&cur, from, &w);
 		if (p < 0)
 			break;
 		from = (size_t)p + 1;
-		size_t s, e, after = (size_t)p + strlen(request_anchors[w]);
+		size_t s, e, after = (size_t)p + strlen(letter_request_anchors[w]);
 		body_sentence(d, (size_t)p, &s, &e);
 		/* "您申请获取的政府信息属于…" describes the information, it does not name it: words
 		 * after "申请获取的" are the conclusion, so only a quotation counts there. */

@@ -60,6 +60,10 @@ void letter_find_layout(struct letter_doc *d);
 /* Kind and reply type (letter_content.c), run by letter_doc_build after the body exists. */
 void letter_find_kind(struct letter_doc *d);
 
+/* Words that introduce the restated request (申请公开, 申请获取, 要求提供...), NULL-terminated
+ * (letter_content.c). */
+extern const char *const letter_request_anchors[];
+
 /* Sentence around pos in the body: [*s, *e), the terminator (。!?;) included. */
 void body_sentence(const struct letter_doc *d, size_t pos, size_t *s, size_t *e);
 

@@ -15,14 +15,15 @@ struct remedy {
 	size_t rs, re, ls, le;         /* their sentences */
 };
 
+/* The remedy notice closes the letter, while the restated request or the reasons may name a
+ * 行政复议决定书 or a pending 行政诉讼 before it: the last mentions are the notice's. */
 static void find_remedy(const struct letter_doc *d, struct remedy *r)
 {
 	const char *t = d->body.text;
 	size_t len = d->body.len;
-	r->reconsider = text_find(t, 0, len, "复议");
-	r->litigate = text_find(t, 0, len, "诉讼");
-	if (r->litigate < 0)
-		r->litigate = text_find(t, 0, len, "起诉");
+	r->reconsider = text_rfind(t, 0, len, "复议");
+	ssize_t suit = text_rfind(t, 0, len, "诉讼"), sue = text_rfind(t, 0, len, "起诉");
+	r->litigate = suit > sue ? suit : sue;
 	r->rs = r->re = r->ls = r->le = 0;
 	if (r->reconsider >= 0)
 		body_sentence(d, (size_t)r->reconsider, &r->rs, &r->re);
@@ -45,18 +46,29 @@ static void remedy_span(const struct remedy *r, size_t *s, size_t *e)
 	}
 }
 
-static int not_final(const struct letter_doc *d, struct finding_list *out, const char *code)
+/* A letter without a remedy notice that may not owe one: a letter that is not a final reply,
+ * or a §39 notice (a petition or complaint not handled as a request, so no FOI decision).
+ * Adds the unknown finding and returns 1, or returns 0 (a final decision owes a notice), or
+ * -1 (memory). */
+static int not_owed(const struct letter_doc *d, struct finding_list *out, const char *code)
 {
-	return finding_add(out, code, FINDING_UNKNOWN,
-			   "%s: not a final reply; a remedy notice is not required here",
-			   letter_kind_describe(d->kind));
+	if (d->kind != LETTER_FINAL)
+		return finding_add(out, code, FINDING_UNKNOWN,
+				   "%s: not a final reply; a remedy notice is not required here",
+				   letter_kind_describe(d->kind)) ? -1 : 1;
+	if (d->reply_type == LETTER_REPLY_39)
+		return finding_add(out, code, FINDING_UNKNOWN,
+				   "a §39 notice (not handled as an information request), with no remedy "
+				   "notice: whether it owes one is for the reviewer") ? -1 : 1;
+	return 0;
 }
 
 static int check_notice(const struct letter_doc *d, const struct remedy *r, struct finding_list *out)
 {
 	if (r->reconsider < 0 && r->litigate < 0) {
-		if (d->kind != LETTER_FINAL)
-			return not_final(d, out, "remedy.notice");
+		int owed = not_owed(d, out, "remedy.notice");
+		if (owed)
+			return owed < 0 ? -1 : 0;
 		return finding_add(out, "remedy.notice", FINDING_FAIL,
 				   "no remedy notice: neither administrative reconsideration (行政复议) "
 				   "nor administrative litigation (行政诉讼) is offered");
@@ -82,8 +94,9 @@ static void add_problem(char *buf, size_t size, const char *what)
 static int check_periods(const struct letter_doc *d, const struct remedy *r, struct finding_list *out)
 {
 	if (r->reconsider < 0 && r->litigate < 0) {
-		if (d->kind != LETTER_FINAL)
-			return not_final(d, out, "remedy.periods");
+		int owed = not_owed(d, out, "remedy.periods");
+		if (owed)
+			return owed < 0 ? -1 : 0;
 		return finding_add(out, "remedy.periods", FINDING_FAIL,
 				   "no remedy notice, so no periods are stated");
 	}
@@ -154,8 +167,9 @@ static enum named body_before(const struct letter_doc *d, size_t s, size_t at, s
 static int check_bodies(const struct letter_doc *d, const struct remedy *r, struct finding_list *out)
 {
 	if (r->reconsider < 0 && r->litigate < 0) {
-		if (d->kind != LETTER_FINAL)
-			return not_final(d, out, "remedy.bodies");
+		int owed = not_owed(d, out, "remedy.bodies");
+		if (owed)
+			return owed < 0 ? -1 : 0;
 		return finding_add(out, "remedy.bodies", FINDING_FAIL,
 				   "no remedy notice, so no body to apply to is named");
 	}

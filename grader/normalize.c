@@ -135,8 +135,14 @@ static int is_unit(uint32_t c)
 
 /* Writes the run's value as ASCII digits into out (room for 12); returns the count, or 0
  * when the run does not read as a number. */
-static size_t run_value(const struct ch *run, size_t n, char *out)
+static size_t run_value(const struct ch *all, size_t count, char *out)
 {
+	/* A wrapped numeral's line break (wrapped_inside) is no digit. */
+	struct ch run[12];
+	size_t n = 0;
+	for (size_t i = 0; i < count; i++)
+		if (all[i].cp != '\n' && n < sizeof run / sizeof run[0])
+			run[n++] = all[i];
 	int positional = 0;
 	for (size_t i = 0; i < n; i++)
 		if (cn_place(run[i].cp))
@@ -171,6 +177,22 @@ static size_t run_value(const struct ch *run, size_t n, char *out)
 	return (size_t)snprintf(out, 12, "%ld", total);
 }
 
+/* 1 when in->v[j] is a line break that wraps a numeral begun at i: "六\n十日", "二十\n一日",
+ * "二〇二\n三年". Two numerals that merely meet across lines ("附件一\n二〇二三年") stay
+ * apart: a break is stepped over only next to a place character (十 百 千) or inside a year
+ * written digit by digit (it holds 〇 or 零 before the break). */
+static int wrapped_inside(const struct chars *in, size_t i, size_t j)
+{
+	if (j == i || in->v[j].cp != '\n' || j + 1 >= in->n || !is_cn_num(in->v[j + 1].cp))
+		return 0;
+	if (cn_place(in->v[j - 1].cp) || cn_place(in->v[j + 1].cp))
+		return 1;
+	for (size_t k = i; k < j; k++)
+		if (in->v[k].cp == 0x3007 || in->v[k].cp == 0x96F6)
+			return 1;
+	return 0;
+}
+
 /* Replaces Chinese numerals in counting contexts by ASCII digits. */
 static int numerals(const struct chars *in, struct chars *out)
 {
@@ -189,7 +211,8 @@ static int numerals(const struct chars *in, struct chars *out)
 		size_t j = i;
 		while (j < in->n && (is_cn_num(in->v[j].cp) ||
 				     (j > i && is_zero_like(in->v[j].cp) && j + 1 < in->n &&
-				      is_cn_num(in->v[j + 1].cp))))
+				      is_cn_num(in->v[j + 1].cp)) ||
+				     wrapped_inside(in, i, j)))
 			j++;
 		/* Context is read across a line break: wrapped text splits "六个\n月" too. */
 		size_t pi = i, ni = j;

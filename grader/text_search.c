@@ -12,6 +12,44 @@ ssize_t text_find(const char *t, size_t from, size_t to, const char *needle)
 	return p ? (ssize_t)(p - t) : -1;
 }
 
+ssize_t text_rfind(const char *t, size_t from, size_t to, const char *needle)
+{
+	size_t nl = strlen(needle);
+	if (from >= to || nl == 0 || to - from < nl)
+		return -1;
+	/* Back from the end, jumping between bytes equal to the needle's first. */
+	const char *lo = t + from;
+	size_t span = to - from - nl + 1; /* possible starts: lo[0..span) */
+	while (span > 0) {
+		const char *p = memrchr(lo, (unsigned char)needle[0], span);
+		if (!p)
+			return -1;
+		if (memcmp(p, needle, nl) == 0)
+			return (ssize_t)(p - t);
+		span = (size_t)(p - lo);
+	}
+	return -1;
+}
+
+size_t text_clause_start(const char *t, size_t from, size_t at)
+{
+	for (size_t k = at; k > from; k--)
+		if (t[k - 1] == ',' || t[k - 1] == ';' || t[k - 1] == ':')
+			return k;
+	return from;
+}
+
+int text_in_quotes(const char *t, size_t from, size_t at)
+{
+	static const char *const pairs[][2] = {{"“", "”"}, {"《", "》"}, {"「", "」"}};
+	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+		ssize_t open = text_rfind(t, from, at, pairs[k][0]);
+		if (open >= 0 && text_find(t, (size_t)open, at, pairs[k][1]) < 0)
+			return 1;
+	}
+	return 0;
+}
+
 int text_at(const char *t, size_t len, size_t at, const char *s)
 {
 	size_t n = strlen(s);

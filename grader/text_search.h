@@ -17,6 +17,15 @@
 
 /* Offset of needle in t[from..to), or -1. */
 ssize_t text_find(const char *t, size_t from, size_t to, const char *needle);
+/* Offset of the last needle in t[from..to), or -1: the remedy notice closes a letter, so its
+ * words are the last of their kind (the request may mention 行政复议 or 行政诉讼 before). */
+ssize_t text_rfind(const char *t, size_t from, size_t to, const char *needle);
+/* Start of the clause holding at, looking back no further than from: just after the last
+ * ',' ';' or ':' in t[from..at), or from. */
+size_t text_clause_start(const char *t, size_t from, size_t at);
+/* 1 when at lies inside a quotation (“…”, 《…》, 「…」) opened in t[from..at) and not closed
+ * before at: a title or a quoted request, whose words are not the letter's own. */
+int text_in_quotes(const char *t, size_t from, size_t at);
 /* The earliest occurrence in t[from..to) of any of words (NULL-terminated), the longest where
  * several start together; -1 when none. *which (which may be NULL) gets its index. */
 ssize_t text_find_any(const char *t, size_t from, size_t to, const char *const *words, size_t *which);

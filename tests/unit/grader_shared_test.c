@@ -151,3 +151,23 @@ Test(grader_shared, search_takes_the_longest_word_where_several_start_together)
 	cr_expect_eq(w, 1);
 	cr_expect_not(text_cursor_step(&c, &pos, &at, &w));
 }
+
+Test(grader_shared, last_occurrence_clause_and_quotation)
+{
+	const char *t = "申请“行政复议决定书”,可以申请行政复议;复议";
+	size_t len = strlen(t);
+	cr_expect_eq(text_rfind(t, 0, len, "复议"), (ssize_t)(len - strlen("复议")));
+	ssize_t second = text_rfind(t, 0, len - strlen("复议"), "行政复议");
+	cr_expect_eq(second, (ssize_t)(strstr(t, ",") - t + 1 + strlen("可以申请")));
+	cr_expect_eq(text_rfind(t, 0, strlen("申请“行政复"), "复议"), -1, "a match must end inside the range");
+	cr_expect_eq(text_rfind(t, 3, 3, "复议"), -1);
+	cr_expect_eq(text_rfind(t, 0, len, ""), -1);
+	size_t in = (size_t)(strstr(t, "决定书") - t);
+	cr_expect(text_in_quotes(t, 0, in));
+	cr_expect(!text_in_quotes(t, 0, (size_t)second));
+	cr_expect_eq(text_clause_start(t, 0, (size_t)second), (size_t)(strstr(t, ",") - t + 1));
+	cr_expect_eq(text_clause_start(t, 0, in), 0);
+	const char *book = "《关于缴纳标准的通知》";
+	cr_expect(text_in_quotes(book, 0, (size_t)(strstr(book, "缴纳") - book)));
+	cr_expect(!text_in_quotes(book, 0, strlen(book)));
+}

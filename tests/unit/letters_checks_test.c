@@ -217,6 +217,26 @@ Test(letters_checks, legal_basis_and_the_2007_regulation)
 		      "basis.current_law", "fail", "the 2007 Order");
 }
 
+Test(letters_checks, article_21_and_15_working_days_of_the_2019_regulation)
+{
+	/* The 2019 article 21 is a real article (what local governments publish proactively),
+	 * with no numbered items; only an item under it is the 2007 list of replies. */
+	expect_change("特此告知。", "特此告知。该信息属于《中华人民共和国政府信息公开条例》第二十条、第二十一条规定的主动公开内容。",
+		      "basis.current_law", "pass", "2019 article 21 without an item");
+	expect_change("特此告知。", "特此告知。根据《条例》第21条的规定，该信息属于主动公开范围。", "basis.current_law",
+		      "pass", "2019 article 21 in Arabic numerals");
+	expect_change("第三十六条第（四）项", "第21条第4项", "basis.current_law", "fail", "an item of 2007 article 21");
+	expect_change("第三十六条第（四）项", "第21条(4)", "basis.current_law", "fail",
+		      "an item of 2007 article 21 in brackets");
+	/* A window to collect the information is the unit's own; 本答复书 is not a deadline. */
+	expect_change("特此告知。", "特此告知。请你在收到本答复书之日起15个工作日内携带身份证件到本机关领取。",
+		      "basis.current_law", "pass", "a 15-working-day pick-up window");
+	expect_change("特此告知。", "特此告知。本机关应当在15个工作日内作出答复。", "basis.current_law", "fail",
+		      "the 2007 deadline with 作出答复");
+	expect_change("特此告知。", "特此告知。因情况复杂，本机关将答复期限延长15个工作日。", "basis.current_law", "fail",
+		      "the 2007 extension");
+}
+
 Test(letters_checks, remedy_notice_periods_and_bodies)
 {
 	const char *remedy = "如对本答复不服，可以自收到本答复之日起60日内向随州市人民政府申请行政复议，或者自收到本答复之日起6个月内向随州市曾都区人民法院提起行政诉讼。";
@@ -232,6 +252,35 @@ Test(letters_checks, remedy_notice_periods_and_bodies)
 	expect_change("向随州市曾都区人民法院", "向有管辖权的人民法院", "remedy.bodies", "unknown", "a general description");
 	/* A wrap inside the remedy sentence does not hide it. */
 	expect_change("申请行政复议", "申请行政复\n议", "remedy.notice", "pass", "a line break inside 行政复议");
+	/* ...nor inside a Chinese numeral. */
+	expect_change("60日内", "六\n十日内", "remedy.periods", "pass", "a line break inside 六十日");
+}
+
+/* The request (or the reasons) may mention a reconsideration or a lawsuit before the remedy
+ * notice does: the bodies are read from the remedy notice, not from the first mention. */
+Test(letters_checks, remedy_read_from_the_notice_not_an_earlier_mention)
+{
+	static const struct { const char *from, *to, *why; } cases[] = {
+		{"你申请获取“随州市2022年政府债务限额及余额情况”",
+		 "你申请获取“随州市人民政府作出的随府复决〔2023〕8号行政复议决定书”",
+		 "the request is for a reconsideration decision"},
+		{"经检索，本机关未制作", "经检索，你所涉案件目前正处于行政诉讼程序中，本机关未制作",
+		 "the reasons mention a pending lawsuit"},
+		{"你申请获取“随州市2022年政府债务限额及余额情况”",
+		 "你申请获取“2022年本机关行政复议、行政诉讼案件统计”", "the request names both"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t = with(base, cases[i].from, cases[i].to);
+		struct checked c = check(t, "张三");
+		for (const char *const *code = (const char *const[]){"remedy.notice", "remedy.periods",
+			"remedy.bodies", NULL}; *code; code++)
+			cr_expect_str_eq(result(&c, *code), "pass", "%s: %s is %s (%s)", cases[i].why, *code,
+					 result(&c, *code), item(&c, *code)->evidence);
+		cr_expect_str_eq(item(&c, "remedy.bodies")->evidence,
+				 "reconsideration: 随州市人民政府; litigation: 随州市曾都区人民法院", "%s", cases[i].why);
+		letter_report_free(&c.r);
+		free(t);
+	}
 }
 
 Test(letters_checks, purpose_demands)
@@ -244,6 +293,17 @@ Test(letters_checks, purpose_demands)
 	expect_change("政府债务限额及余额情况", "土地用途变更审批情况说明", "no_purpose_demand", "pass",
 		      "用途 as the subject of the request");
 	expect_change(extra, "特此告知。如需再次申请，请提供身份证明。", "no_purpose_demand", "pass", "ID is lawful");
+	expect_change(extra, "特此告知。请你补充说明所申请信息的使用用途。", "no_purpose_demand", "fail",
+		      "使用用途 is the use of the information");
+	expect_change(extra, "特此告知。请你书面说明申请信息的使用目的。", "no_purpose_demand", "fail", "使用目的");
+	expect_change(extra, "特此告知。现将该地块土地使用用途变更批复提供给你。", "no_purpose_demand", "pass",
+		      "土地使用用途 is what the information is about");
+	expect_change(extra, "特此告知。你无需本人到场，但请书面说明申请信息的用途。", "no_purpose_demand", "fail",
+		      "a negation in another clause does not cancel the demand");
+	expect_change(extra, "特此告知。本机关已书面征求利害关系人意见，第三方不同意公开并说明了理由。",
+		      "no_purpose_demand", "pass", "the §32 third-party procedure is no demand");
+	expect_change(extra, "特此告知。请你提供与所申请信息存在利害关系的证明材料。", "no_purpose_demand", "fail",
+		      "proof of an interest is a demand");
 }
 
 Test(letters_checks, fee_demands)
@@ -252,6 +312,60 @@ Test(letters_checks, fee_demands)
 	expect_change(extra, "特此告知。请你缴纳信息处理费200元。", "no_fee_demand", "fail", "a processing fee");
 	expect_change(extra, "特此告知。请预付复印费、邮寄费共计30元。", "no_fee_demand", "fail", "copying and postage");
 	expect_change(extra, "特此告知。本机关提供政府信息不收取任何费用。", "no_fee_demand", "pass", "free of charge");
+}
+
+Test(letters_checks, fee_words_in_the_request_are_no_demand)
+{
+	expect_change("政府债务限额及余额情况", "财政经费支付明细", "no_fee_demand", "pass", "支付 in the quoted request");
+	expect_change("你申请获取“随州市2022年政府债务限额及余额情况”", "你申请获取随州市2022年财政经费支付明细",
+		      "no_fee_demand", "pass", "支付 in the unquoted request");
+	expect_change("特此告知。", "特此告知。你申请的“2023年城乡居民医疗保险费缴纳标准”已在本局网站公开。",
+		      "no_fee_demand", "pass", "缴纳 in a quoted title");
+	expect_change("特此告知。", "特此告知。本机关已将《关于2023年度城乡居民医疗保险费缴纳标准的通知》提供给你。",
+		      "no_fee_demand", "pass", "缴纳 in a document's name");
+	expect_change("特此告知。", "特此告知。你申请公开的信息可以提供，请你缴纳复印费20元。", "no_fee_demand", "fail",
+		      "a demand in the request's sentence, another clause");
+}
+
+Test(letters_checks, negated_payment_verbs_say_no_fee)
+{
+	static const char *const free_of_charge[] = {"本机关不另行收取费用。", "本机关不予收取费用。",
+		"本机关不另收取费用。", "本机关免予收取费用。", "本机关不再收取复印费。", "本机关未收取任何费用。"};
+	for (size_t i = 0; i < sizeof free_of_charge / sizeof free_of_charge[0]; i++) {
+		char *to = NULL;
+		cr_assert(asprintf(&to, "特此告知。%s", free_of_charge[i]) > 0);
+		expect_change("特此告知。", to, "no_fee_demand", "pass", free_of_charge[i]);
+		free(to);
+	}
+	expect_change("特此告知。", "特此告知。请你缴纳复印费30元，逾期未缴纳的视为放弃申请。", "no_fee_demand", "fail",
+		      "a negated verb after the demand does not cancel it");
+}
+
+Test(letters_checks, a_processing_fee_under_article_42_is_for_the_reviewer)
+{
+	const char *s42 = "特此告知。因你申请的信息共计1260页，数量明显超过合理范围，根据《条例》第四十二条及"
+			  "《政府信息公开信息处理费管理办法》的规定，请你于收到本答复书之日起15日内缴纳信息处理费580元。";
+	char *t = with(base, "特此告知。", s42);
+	struct checked c = check(t, "张三");
+	cr_expect_str_eq(result(&c, "no_fee_demand"), "unknown", "%s", item(&c, "no_fee_demand")->evidence);
+	cr_expect(strstr(item(&c, "no_fee_demand")->evidence, "§42") != NULL, "%s", item(&c, "no_fee_demand")->evidence);
+	cr_expect(strstr(item(&c, "no_fee_demand")->evidence, "信息处理费580元") != NULL, "quotes the letter: %s",
+		  item(&c, "no_fee_demand")->evidence);
+	letter_report_free(&c.r);
+	free(t);
+	expect_change("特此告知。", "特此告知。根据《条例》第42条，请你缴纳信息处理费580元。", "no_fee_demand", "unknown",
+		      "a processing fee citing §42");
+	expect_change("特此告知。", "特此告知。你的申请明显超过合理范围，本机关收取信息处理费，请你缴纳信息处理费300元。",
+		      "no_fee_demand", "unknown", "a processing fee for an excessive request");
+	/* An ordinary request: a processing fee, or copying and postage, still fail. */
+	expect_change("特此告知。", "特此告知。请你缴纳信息处理费200元。", "no_fee_demand", "fail",
+		      "a processing fee without §42 grounds");
+	expect_change("特此告知。", "特此告知。根据《条例》第42条，请你缴纳复印费20元。", "no_fee_demand", "fail",
+		      "copying is no §42 processing fee");
+	char *t2 = NULL;
+	cr_assert(asprintf(&t2, "%s另请预付邮寄费12元。", s42) > 0);
+	expect_change("特此告知。", t2, "no_fee_demand", "fail", "postage besides a §42 fee");
+	free(t2);
 }
 
 Test(letters_checks, kinds_of_letters)
@@ -266,6 +380,24 @@ Test(letters_checks, kinds_of_letters)
 	t = with(base, "政府信息公开申请答复书", "政府信息公开申请延期答复告知书");
 	c = check(t, NULL);
 	cr_expect_eq(c.r.kind, LETTER_EXTENSION);
+	letter_report_free(&c.r);
+	free(t);
+	/* A §39 notice is no FOI decision: whether it owes a remedy notice is for the reviewer. */
+	t = with(base, "经检索，本机关未制作、获取你申请的上述信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。",
+		 "经审查，你的申请属于信访诉求，根据《中华人民共和国政府信息公开条例》第三十九条第一款的规定，本机关不作为政府信息公开申请处理，请通过信访渠道反映。");
+	char *t39 = with(t, "如对本答复不服，可以自收到本答复之日起60日内向随州市人民政府申请行政复议，或者自收到本答复之日起6个月内向随州市曾都区人民法院提起行政诉讼。", "");
+	c = check(t39, NULL);
+	cr_expect_eq(c.r.reply_type, LETTER_REPLY_39);
+	for (const char *const *code = (const char *const[]){"remedy.notice", "remedy.periods", "remedy.bodies",
+		NULL}; *code; code++) {
+		cr_expect_str_eq(result(&c, *code), "unknown", "%s on a §39 notice: %s", *code, item(&c, *code)->evidence);
+		cr_expect(strstr(item(&c, *code)->evidence, "§39") != NULL, "%s", item(&c, *code)->evidence);
+	}
+	letter_report_free(&c.r);
+	free(t39);
+	/* With a remedy notice, the notice is checked as given. */
+	c = check(t, NULL);
+	cr_expect_str_eq(result(&c, "remedy.notice"), "pass");
 	letter_report_free(&c.r);
 	free(t);
 	/* Without a title, the wording says what the letter is. */

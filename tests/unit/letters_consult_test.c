@@ -36,6 +36,31 @@ Test(letters_consult, negated_and_plain_mentions)
 	finding_list_free(&out);
 }
 
+/* 无论/不管/不论 (whether... or...) and 不仅/不但 (not only) begin with a negation character
+ * but negate nothing. */
+Test(letters_consult, concessive_words_are_not_negations)
+{
+	static const char *const a1[] = {"网上"};
+	struct keypoint points[] = {{"网上", a1, 1}};
+	static const struct { const char *reply, *want; } cases[] = {
+		{"生育登记不设前置条件，无论是网上还是到社区，均可办理。", "pass"},
+		{"生育登记不设前置条件，不管网上或者到街道服务窗口都能办理。", "pass"},
+		{"不论网上还是窗口，都可以办理。", "pass"},
+		{"不仅网上可以办理，也可以到社区办理。", "pass"},
+		{"不但网上能办，社区也能办。", "pass"},
+		{"目前不能网上办理，请到社区服务窗口办理。", "fail"},
+		{"暂未开通网上办理，请到社区服务窗口办理。", "fail"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct finding_list out = {0};
+		char err[256];
+		cr_assert_eq(consult_check(cases[i].reply, strlen(cases[i].reply), points, 1, &out, err, sizeof err), 0,
+			     "%s", err);
+		cr_expect_str_eq(result(&out, "keypoint.1"), cases[i].want, "%s", cases[i].reply);
+		finding_list_free(&out);
+	}
+}
+
 Test(letters_consult, command_usage_errors)
 {
 	char *letter = src_path("tests/fixtures/letters/consult_accurate.txt");

@@ -47,6 +47,13 @@ Test(letters_normalize, chinese_numerals_where_they_count)
 	NORM_EQ("十五个工作日", "15个工作日");
 	NORM_EQ("一百二十页", "120页");
 	NORM_EQ("〔二〇二三〕", "[2023]");
+	/* A line break inside a numeral, where a letter was wrapped. */
+	NORM_EQ("之日起六\n十日内", "之日起60日内");
+	NORM_EQ("二十\n一日", "21日");
+	NORM_EQ("第三\n十六条", "第36条");
+	NORM_EQ("二〇二\n三年", "2023年");
+	/* Two numerals on two lines stay two. */
+	NORM_EQ("附件一\n二〇二三年十月九日", "附件一\n2023年10月9日");
 }
 
 Test(letters_normalize, numerals_in_words_are_left_alone)
