@@ -135,6 +135,11 @@ static enum named classify(const char *t, size_t a, size_t b)
 	for (const char *const *g = generic_bodies; *g; g++)
 		if (text_find(t, a, b, *g) >= 0)
 			return NAMED_GENERIC;
+	/* "向人民法院提起诉讼" names the kind of body, not which one. */
+	static const char *const bare[] = {"人民法院", "法院", "人民政府", "政府", "行政机关", "复议机关", NULL};
+	for (const char *const *w = bare; *w; w++)
+		if (b - a == strlen(*w) && memcmp(t + a, *w, b - a) == 0)
+			return NAMED_GENERIC;
 	return utf8_length(t + a, b - a) >= 4 ? NAMED_SPECIFIC : NAMED_GENERIC;
 }
 

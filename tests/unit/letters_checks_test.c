@@ -250,6 +250,7 @@ Test(letters_checks, remedy_notice_periods_and_bodies)
 	expect_change("60日内", "", "remedy.periods", "fail", "no reconsideration period");
 	expect_change("向随州市人民政府申请行政复议", "依法申请行政复议", "remedy.bodies", "fail", "no body named");
 	expect_change("向随州市曾都区人民法院", "向有管辖权的人民法院", "remedy.bodies", "unknown", "a general description");
+	expect_change("向随州市曾都区人民法院", "向人民法院", "remedy.bodies", "unknown", "the kind of court, not which");
 	/* A wrap inside the remedy sentence does not hide it. */
 	expect_change("申请行政复议", "申请行政复\n议", "remedy.notice", "pass", "a line break inside 行政复议");
 	/* ...nor inside a Chinese numeral. */
