@@ -24,6 +24,9 @@ struct foi_app {
 	const char *now_text;      /* --now value, or NULL (then FOI_NOW, then the system clock) */
 };
 
+/* The name messages begin with: "foi", or "foi-sim" for the simulator that shares this code. */
+extern const char *foi_progname;
+
 /* Prints "foi: what: why" to stderr. */
 void foi_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints "foi: warning: ..." to stderr. */

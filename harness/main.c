@@ -6,7 +6,6 @@
 #include "harness/clock.h"
 #include "harness/commands.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,26 +19,6 @@ static const char global_usage[] =
 	"  --now TIME    pretend the time is TIME (workspace time zone); FOI_NOW does the same\n"
 	"\n"
 	"exit codes: 0 ok, 1 failure, 2 usage, 3 bad input data\n";
-
-void foi_error(const char *what, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "foi: %s: ", what);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-void foi_warn(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("foi: warning: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 static void print_help(FILE *out)
 {

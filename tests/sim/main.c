@@ -33,26 +33,6 @@
 
 #define SIM_DEFAULT_PORT 18480
 
-/* The library's messages (harness/app.h), under this program's name. */
-void foi_error(const char *what, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "foi-sim: %s: ", what);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-void foi_warn(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("foi-sim: warning: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 struct options {
 	const char *command;
@@ -408,6 +388,7 @@ static int cmd_state(const struct options *o, const struct sim_profiles *p)
 
 int main(int argc, char **argv)
 {
+	foi_progname = "foi-sim";
 	struct options o;
 	int rc = parse_options(argc, argv, &o);
 	if (rc != 0)
