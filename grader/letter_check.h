@@ -8,7 +8,7 @@
  * The rules are those of the 2019 Regulation on Open Government Information (DOMAIN.md,
  * "Reply conformity"); each finding is a suggestion a reviewer confirms or overrides.
  * Pure: no I/O; the caller turns files, HTML and mail into text first (html_text.h,
- * text_decode.h, harness/mail_text.h).
+ * text_decode.h, harness/mail/mail_text.h).
  */
 #ifndef FOI_GRADER_LETTER_CHECK_H
 #define FOI_GRADER_LETTER_CHECK_H

@@ -203,9 +203,15 @@ static int record(sqlite3 *db, const char *path, const struct sched_calendar *fi
 	if (rc != 0)
 		return -1;
 
-	char detail[1024];
-	snprintf(detail, sizeof detail, "%s: %s", path, summary);
-	return store_journal(db, "calendar import", detail, err, errsz);
+	/* The journal keeps the whole path, however long: the record is data, not a message. */
+	char *detail = NULL;
+	if (asprintf(&detail, "%s: %s", path, summary) < 0) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	rc = store_journal(db, "calendar import", detail, err, errsz);
+	free(detail);
+	return rc;
 }
 
 static int add_year(int *list, size_t *n, int year)
@@ -273,7 +279,8 @@ int calendar_store_import(sqlite3 *db, const char *path, struct calendar_import_
 		if (all[i].before != CAL_NO_DATA)
 			res->changes[res->nchanges++] = all[i];
 
-	char replaced[CAL_ICS_MAX_YEARS * 6], added[CAL_ICS_MAX_YEARS * 6], summary[512];
+	char replaced[CAL_ICS_MAX_YEARS * 6], added[CAL_ICS_MAX_YEARS * 6];
+	char summary[sizeof replaced + sizeof added + 64];
 	years_text(res->replaced, res->nreplaced, replaced, sizeof replaced);
 	years_text(res->added, res->nadded, added, sizeof added);
 	snprintf(summary, sizeof summary, "replaced %s; added %s; %zu day%s changed", *replaced ? replaced : "none",

@@ -4,7 +4,7 @@
  */
 #include "harness/app.h"
 #include "harness/clock.h"
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
 #include "harness/clock.h"
 #include "harness/schedule_cli.h"
 #include "harness/store.h"
-#include "harness/token.h"
+#include "harness/mail/token.h"
 #include "schedule/plan.h"
 
 #include <errno.h>

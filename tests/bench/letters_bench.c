@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "grader/letter_check.h"
-#include "harness/letter_file.h"
+#include "harness/mail/letter_file.h"
 
 #define TARGET_CHECKS 2000.0
 #define TARGET_FILES 500.0

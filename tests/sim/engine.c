@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "harness/clock.h"
+#include "harness/status.h"
 #include "tests/sim/answer.h"
 #include "tests/sim/letter.h"
 #include "tests/sim/mail_in.h"
@@ -118,11 +119,14 @@ static int maildir_of(const struct sim_engine *e, const char *addr, char *out, s
 		snprintf(err, errsz, "'%s' is not an address the mail stack can hold", addr);
 		return -1;
 	}
-	snprintf(out, outsz, "%s/%s/%s/Maildir", e->mail_base, domain, local);
+	if (snprintf(out, outsz, "%s/%s/%s/Maildir", e->mail_base, domain, local) >= (int)outsz) {
+		snprintf(err, errsz, "mailbox path of %s too long", addr);
+		return -1;
+	}
 	struct stat st;
 	int is_evaluator = strcmp(local, elocal) == 0 && strcmp(domain, edomain) == 0;
 	if (!is_evaluator && stat(out, &st) != 0) {
-		snprintf(err, errsz, "no mailbox for %s (no %s)", addr, out);
+		foi_fail(err, errsz, FOI_E_NOT_FOUND, "no mailbox for %s (no %s)", addr, out);
 		return -1;
 	}
 	return 0;
@@ -235,7 +239,10 @@ static int list_maildir(const char *maildir, struct found_file **out, size_t *co
 	static const char *const subs[] = {"new", "cur"};
 	for (int s = 0; s < 2; s++) {
 		char dir[4096];
-		snprintf(dir, sizeof dir, "%s/%s", maildir, subs[s]);
+		if (snprintf(dir, sizeof dir, "%s/%s", maildir, subs[s]) >= (int)sizeof dir) {
+			snprintf(err, errsz, "maildir path too long");
+			return -1;
+		}
 		DIR *d = opendir(dir);
 		if (!d)
 			continue;

@@ -100,7 +100,7 @@ static int compose_final(const struct letter_input *in, struct letter *l)
 	const struct sim_unit *u = in->unit;
 	const struct sim_request *r = in->req;
 	unsigned f = u->foi_flaws;
-	char what[512], received[64], supplemented[64] = "";
+	char what[512], received[64], supplemented[128] = "";
 	asked(r, what, sizeof what);
 	text_date(r->arrived, u->date_style, received, sizeof received);
 	if (r->supplemented) {

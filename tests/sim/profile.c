@@ -456,7 +456,10 @@ static int finish_unit(struct sim_profiles *p, struct sim_unit *u, char *err, si
 		for (i = 0; u->code[i] && i < sizeof local - 1; i++)
 			local[i] = (char)tolower((unsigned char)u->code[i]);
 		local[i] = '\0';
-		snprintf(u->email, sizeof u->email, "%s@%s", local, p->mail_domain);
+		if (snprintf(u->email, sizeof u->email, "%s@%s", local, p->mail_domain) >= (int)sizeof u->email) {
+			snprintf(err, errsz, "%s: mail_domain too long for [%s]'s address", p->path, u->code);
+			return -1;
+		}
 	}
 	for (char *c = u->email; *c; c++)
 		*c = (char)tolower((unsigned char)*c);

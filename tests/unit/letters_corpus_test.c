@@ -12,7 +12,7 @@
 #include "grader/consult_accuracy.h"
 #include "grader/letter_check.h"
 #include "harness/grade_reference.h"
-#include "harness/letter_file.h"
+#include "harness/mail/letter_file.h"
 #include "tests/unit/letters_expect.h"
 #include "tests/unit/run_foi.h"
 

@@ -13,7 +13,7 @@
 #include "grader/html_text.h"
 #include "grader/letter_check.h"
 #include "grader/utf8.h"
-#include "harness/mail_text.h"
+#include "harness/mail/mail_text.h"
 #include "tests/unit/run_foi.h"
 
 #define MB (1024 * 1024)

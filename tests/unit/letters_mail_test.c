@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "grader/utf8.h"
-#include "harness/mail_text.h"
+#include "harness/mail/mail_text.h"
 #include "tests/unit/run_foi.h"
 
 static struct mail_text parse_fixture(const char *name)

@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "harness/imap_fetch.h"
-#include "harness/smtp_send.h"
+#include "harness/mail/imap_fetch.h"
+#include "harness/mail/smtp_send.h"
 
 struct mail_env {
 	char dir[256];

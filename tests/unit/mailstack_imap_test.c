@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness/imap_fetch.h"
-#include "harness/smtp_send.h"
+#include "harness/mail/imap_fetch.h"
+#include "harness/mail/smtp_send.h"
 #include "tests/unit/mailstack_env.h"
 
 static struct mail_env env;

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "harness/smtp_send.h"
+#include "harness/mail/smtp_send.h"
 #include "tests/unit/mailstack_env.h"
 
 #define EVALUATOR "evaluator@foi.test"

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "harness/smtp_send.h"
+#include "harness/mail/smtp_send.h"
 #include "tests/unit/mailstack_env.h"
 #include "tests/unit/run_foi.h"
 #include "tests/unit/sim_support.h"

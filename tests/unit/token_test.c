@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "harness/token.h"
+#include "harness/mail/token.h"
 
 Test(token, new_tokens_are_valid_and_different)
 {

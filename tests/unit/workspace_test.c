@@ -14,7 +14,7 @@ static int exists(const char *dir, const char *name)
 {
 	char p[4096];
 	struct stat sb;
-	snprintf(p, sizeof p, "%s/%s", dir, name);
+	cr_assert_lt(snprintf(p, sizeof p, "%s/%s", dir, name), (int)sizeof p);
 	return stat(p, &sb) == 0;
 }
 

@@ -1,5 +1,5 @@
 /* The subcommand table, in the order of a round's work: `foi --help` lists it so. */
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 
 #include <stdarg.h>
 #include <stdio.h>

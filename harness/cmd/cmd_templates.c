@@ -7,7 +7,7 @@
  * Works outside a workspace: the shipped templates are found under foi_datadir().
  */
 #include "harness/clock.h"
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 #include "templates/domain.h"
 #include "templates/template.h"
 

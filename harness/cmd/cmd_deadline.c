@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 #include "harness/schedule_cli.h"
 #include "schedule/explain.h"
 #include "schedule/period.h"

@@ -1,5 +1,5 @@
 /* One message over SMTP with libesmtp, and an exact account of the server's answers. */
-#include "harness/smtp_send.h"
+#include "harness/mail/smtp_send.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>

@@ -5,10 +5,10 @@
  * Every result is a suggestion with its evidence. Like `foi channel check`, the exit status
  * is 0 when no item fails and 1 when one does (the report is printed either way).
  */
-#include "harness/commands.h"
-#include "harness/finding_out.h"
+#include "harness/cmd/commands.h"
+#include "harness/cmd/finding_out.h"
 #include "harness/grade_reference.h"
-#include "harness/letter_file.h"
+#include "harness/mail/letter_file.h"
 #include "grader/consult_accuracy.h"
 #include "grader/letter_check.h"
 

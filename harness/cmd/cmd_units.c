@@ -1,5 +1,5 @@
 /* foi units import FILE | foi units list [--evaluated] [--json] */
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 #include "harness/units.h"
 #include "harness/workspace.h"
 

@@ -2,7 +2,8 @@
  * foi init [DIR]: makes DIR a workspace. Safe to run again: what exists is kept, what is
  * missing is created, so an interrupted init is finished by running it once more.
  */
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
+#include "harness/status.h"
 #include "harness/settings.h"
 #include "harness/store.h"
 #include "harness/units.h"
@@ -53,25 +54,22 @@ static int copy_if_absent(const char *src, const char *dst, mode_t mode, int *co
 	return 0;
 }
 
-static int make_dir(const char *path, char *err, size_t errsz)
+static enum foi_status make_dir(const char *path, char *err, size_t errsz)
 {
 	char tmp[PATH_MAX];
-	snprintf(tmp, sizeof tmp, "%s", path);
+	if (snprintf(tmp, sizeof tmp, "%s", path) >= (int)sizeof tmp)
+		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", path, strerror(ENAMETOOLONG));
 	for (char *p = tmp + 1; *p; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(tmp, 0755) != 0 && errno != EEXIST) {
-			snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
-			return -1;
-		}
+		if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+			return foi_fail(err, errsz, FOI_E_IO, "%s: %s", tmp, strerror(errno));
 		*p = '/';
 	}
-	if (mkdir(tmp, 0755) != 0 && errno != EEXIST) {
-		snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
-		return -1;
-	}
-	return 0;
+	if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", tmp, strerror(errno));
+	return FOI_OK;
 }
 
 static int units_count(sqlite3 *db)

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "harness/calendar_store.h"
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 #include "harness/schedule_cli.h"
 #include "harness/workspace.h"
 

@@ -1,6 +1,6 @@
 /* foi now: shows the instant every other command would take as "now". */
 #include "harness/clock.h"
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 #include "harness/workspace.h"
 
 #include <stdio.h>

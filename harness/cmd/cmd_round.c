@@ -3,7 +3,7 @@
  * before anything is sent.
  */
 #include "harness/clock.h"
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 #include "harness/round.h"
 #include "harness/workspace.h"
 #include "harness/workspace_calendar.h"

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "harness/commands.h"
+#include "harness/cmd/commands.h"
 #include "harness/schedule_cli.h"
 #include "schedule/period.h"
 #include "schedule/receipt.h"

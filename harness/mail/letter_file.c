@@ -1,6 +1,6 @@
 /* A reply letter from a file: read with limits, then mail, HTML or text decoding. */
-#include "harness/letter_file.h"
-#include "harness/mail_text.h"
+#include "harness/mail/letter_file.h"
+#include "harness/mail/mail_text.h"
 #include "grader/html_text.h"
 #include "grader/letter_check.h"
 #include "grader/text_decode.h"

@@ -1,5 +1,5 @@
 /* Reading the letter out of a reply e-mail with GMime 3. */
-#include "harness/mail_text.h"
+#include "harness/mail/mail_text.h"
 #include "grader/html_text.h"
 #include "grader/text_decode.h"
 

@@ -1,5 +1,5 @@
 /* Findings as JSON (cJSON) and as a table; see finding_out.h. */
-#include "harness/finding_out.h"
+#include "harness/cmd/finding_out.h"
 #include "grader/utf8.h"
 
 #include <stdio.h>

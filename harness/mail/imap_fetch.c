@@ -1,5 +1,5 @@
 /* One IMAP mailbox read through libcurl: EXAMINE, UID SEARCH, and fetching by UID. */
-#include "harness/imap_fetch.h"
+#include "harness/mail/imap_fetch.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -4,8 +4,8 @@
  * the items as a table or as JSON.
  */
 #include "grader/guide_check.h"
-#include "harness/commands.h"
-#include "harness/finding_out.h"
+#include "harness/cmd/commands.h"
+#include "harness/cmd/finding_out.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>

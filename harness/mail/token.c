@@ -1,4 +1,4 @@
-#include "harness/token.h"
+#include "harness/mail/token.h"
 
 #include <errno.h>
 #include <stdio.h>
