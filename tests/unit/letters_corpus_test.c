@@ -124,7 +124,7 @@ Test(letters_corpus, every_expected_result_holds_through_the_library)
 		size_t count = 0;
 		if (e->consult) {
 			struct grade_reference ref;
-			cr_assert_eq(grade_reference_load(e->reference, &ref, err, sizeof err), GRADE_REFERENCE_OK,
+			cr_assert_eq(grade_reference_load(e->reference, &ref, err, sizeof err), FOI_OK,
 				     "%s", err);
 			struct finding_list out = {0};
 			cr_assert_eq(consult_check(src.text, src.len, ref.points, ref.count, &out, err, sizeof err), 0,
