@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grader/strbuf.h"
+
 const char *const round_request_field_names[RQ_FIELD_COUNT] = {
 	"unit", "target", "kind", "template", "channel", "address", "persona",
 	"send_at", "token", "reply_to", "subject", "body", "state",
@@ -28,20 +30,6 @@ static int cols_dup(sqlite3_stmt *st, int first, char **const *slots, size_t n)
 static enum foi_status db_fail(sqlite3 *db, char *err, size_t errsz)
 {
 	return foi_fail(err, errsz, FOI_E_DB, "database: %s", sqlite3_errmsg(db));
-}
-
-/* Room for one more element of size sz in *arr (holding n, with capacity *cap). */
-static int grow(void **arr, size_t n, size_t *cap, size_t sz)
-{
-	if (n < *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *p = realloc(*arr, c * sz);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = c;
-	return 0;
 }
 
 static void summary_free(struct round_summary *r)
@@ -79,20 +67,21 @@ static enum foi_status load_draws(sqlite3 *db, int64_t id, struct round_view *v,
 				   "WHERE d.round_id = ? ORDER BY c.position", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err, errsz);
 	sqlite3_bind_int64(st, 1, id);
-	size_t cap = 0;
+	struct recbuf rows = {.size = sizeof *v->draws};
 	int step;
 	enum foi_status rc = FOI_OK;
 	while (rc == FOI_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&v->draws, v->ndraws, &cap, sizeof *v->draws) != 0) {
+		struct round_draw_row *d = recbuf_push(&rows);
+		if (!d) {
 			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 			break;
 		}
-		struct round_draw_row *d = &v->draws[v->ndraws++];
-		memset(d, 0, sizeof *d);
 		char **const slots[] = {&d->county, &d->target, &d->target_name, &d->pool};
 		if (cols_dup(st, 0, slots, 4) != 0)
 			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 	}
+	v->draws = rows.p;
+	v->ndraws = rows.n;
 	if (rc == FOI_OK && step != SQLITE_DONE)
 		rc = db_fail(db, err, errsz);
 	sqlite3_finalize(st);
@@ -113,20 +102,21 @@ static enum foi_status load_requests(sqlite3 *db, int64_t id, const char *only_u
 		sqlite3_bind_text(st, 2, only_unit, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, 2);
-	size_t cap = 0;
+	struct recbuf rows = {.size = sizeof *v->requests};
 	int step;
 	enum foi_status rc = FOI_OK;
 	while (rc == FOI_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&v->requests, v->nrequests, &cap, sizeof *v->requests) != 0) {
+		struct round_request_row *q = recbuf_push(&rows);
+		if (!q) {
 			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 			break;
 		}
-		struct round_request_row *q = &v->requests[v->nrequests++];
-		memset(q, 0, sizeof *q);
 		for (int i = 0; i < RQ_FIELD_COUNT; i++)
 			if (!(q->f[i] = col_dup(st, i)))
 				rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 	}
+	v->requests = rows.p;
+	v->nrequests = rows.n;
 	if (rc == FOI_OK && step != SQLITE_DONE)
 		rc = db_fail(db, err, errsz);
 	sqlite3_finalize(st);
@@ -194,17 +184,20 @@ enum foi_status round_list_load(sqlite3 *db, struct round_summary **out, size_t 
 				   "(SELECT count(*) FROM round_edits e WHERE e.round_id = r.id) "
 				   "FROM rounds r ORDER BY r.id", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err, errsz);
-	size_t cap = 0;
+	struct recbuf rows = {.size = sizeof **out};
 	int step;
 	enum foi_status rc = FOI_OK;
 	while (rc == FOI_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)out, *n, &cap, sizeof **out) != 0) {
+		struct round_summary *r = recbuf_push(&rows);
+		if (!r) {
 			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 			break;
 		}
-		if (read_summary(st, 0, &(*out)[(*n)++], 1) != 0)
+		if (read_summary(st, 0, r, 1) != 0)
 			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 	}
+	*out = rows.p;
+	*n = rows.n;
 	if (rc == FOI_OK && step != SQLITE_DONE)
 		rc = db_fail(db, err, errsz);
 	sqlite3_finalize(st);

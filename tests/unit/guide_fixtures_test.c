@@ -226,7 +226,7 @@ Test(guide_command, missing_file_is_a_clear_error)
 	cr_expect_str_eq(r.out, "");
 	run_free(&r);
 	r = run_foi(NULL, "channel check --file /tmp");
-	cr_expect_eq(r.status, 3);
+	cr_expect_eq(r.status, 1, "a folder cannot be read as a file, as in 'grade check': %s", r.err);
 	cr_expect(strstr(r.err, "is a folder"), "%s", r.err);
 	run_free(&r);
 }
