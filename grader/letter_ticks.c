@@ -5,6 +5,7 @@
  * before anything else reads it.
  */
 #include "grader/letter_doc.h"
+#include "grader/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,39 @@ static size_t mark_at(const char *t, size_t len, size_t p, int *ticked)
 			if (text_at(t, len, p, *m))
 				return strlen(*m);
 	return 0;
+}
+
+/* A line that ends without a sentence break was wrapped, not ended, when it is nearly as long
+ * as the longest line of the text (the wrap width): 4/5 of it, and at least WRAP_CHARS. */
+#define WRAP_CHARS 20
+
+static size_t longest_line(const char *t, size_t len)
+{
+	size_t best = 0;
+	for (size_t a = 0; a < len;) {
+		size_t b = a;
+		while (b < len && t[b] != '\n')
+			b++;
+		size_t n = utf8_length(t + a, b - a);
+		if (n > best)
+			best = n;
+		a = b + 1;
+	}
+	return best;
+}
+
+/* 1 when the alternative on t[line..eol) goes on at eol + 1: the line fills the wrap width,
+ * ends mid-sentence, and the next line is not the next alternative (next_mark). */
+static int wraps_on(const char *t, size_t len, size_t line, size_t eol, size_t next_mark, size_t width)
+{
+	static const char *const breaks[] = {"。", ";", ":", "!", "?", NULL};
+	size_t chars = utf8_length(t + line, eol - line);
+	if (eol + 1 >= len || next_mark == eol + 1 || chars < WRAP_CHARS || 5 * chars < 4 * width)
+		return 0;
+	for (const char *const *b = breaks; *b; b++)
+		if (eol >= strlen(*b) && text_before(t, eol, *b))
+			return 0;
+	return 1;
 }
 
 /* Removes the byte ranges cut[0..n) (sorted, disjoint) from n's text and map. */
@@ -110,7 +144,9 @@ int letter_drop_unticked(struct norm_text *n, int *boxes, int *ticked)
 		*ticked = 0;
 		return 0;
 	}
-	/* An unticked alternative runs from its box to the next mark or the end of its line. */
+	/* An unticked alternative runs from its box to the next mark or the end of its line,
+	 * and on over the lines it wraps onto: a long line that ends mid-sentence, followed by
+	 * one that starts with no mark. */
 	struct mark *cut = malloc(count * sizeof *cut);
 	size_t *ends = malloc(count * sizeof *ends);
 	if (!cut || !ends) {
@@ -119,14 +155,21 @@ int letter_drop_unticked(struct norm_text *n, int *boxes, int *ticked)
 		free(ends);
 		return -1;
 	}
-	size_t ncut = 0;
+	size_t ncut = 0, width = longest_line(t, n->len);
 	for (size_t i = 0; i < count; i++) {
 		if (marks[i].ticked)
 			continue;
 		size_t end = marks[i].at + marks[i].len;
 		size_t stop = i + 1 < count ? marks[i + 1].at : n->len;
-		while (end < stop && t[end] != '\n')
-			end++;
+		for (;;) {
+			size_t line = end;
+			while (end < stop && t[end] != '\n')
+				end++;
+			if (end >= stop ||
+			    !wraps_on(t, n->len, line, end, i + 1 < count ? marks[i + 1].at : n->len, width))
+				break;
+			end++; /* into the continuation line */
+		}
 		cut[ncut] = marks[i];
 		ends[ncut++] = end;
 	}
