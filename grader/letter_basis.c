@@ -209,10 +209,11 @@ static const char *const w_reg[] = {"条例", NULL};
  * collect the information ("收到本答复书之日起15个工作日内…领取") is the unit's own. */
 static const char *const w_deadline[] = {"答复期限", "予以答复", "作出答复", "给予答复", "内答复",
 	"延长", "延期", NULL};
-static const char *const u_deadline[] = {"第三方", "征求", "意见", "补正", "领取", NULL};
+/* 第三方 reads 第3方 once normalised (normalize.h: a numeral after 第 is a number). */
+static const char *const u_deadline[] = {"第3方", "征求", "意见", "补正", "领取", NULL};
 static const char *const w_needs[] = {"特殊需要", "生产", "科研", NULL};
 static const char *const w_remedy[] = {"复议", "诉讼", NULL};
-static const char *const w_third[] = {"第三方", NULL};
+static const char *const w_third[] = {"第3方", NULL};
 static const char *const w_fee[] = {"费", NULL};
 static const char *const w_extend[] = {"延长", "延期", "期限", NULL};
 static const char *const w_partial[] = {"区分处理", NULL};

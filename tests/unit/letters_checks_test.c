@@ -435,3 +435,29 @@ Test(letters_checks, unreadable_letters_and_limits)
 			     r.items.items[i].code);
 	letter_report_free(&r);
 }
+
+/* Issue 18: an article belongs to the instrument named before it, and the Regulation's own
+ * articles are judged in their 2007 sense by the words around them. */
+Test(letters_checks, whose_article_is_cited)
+{
+	static const char reg[] = "根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。";
+	expect_change(reg, "征求第三方意见后，根据《中华人民共和国政府信息公开条例》第二十三条的规定，特此告知。",
+		      "basis.current_law", "fail", "the 2007 third-party article 23");
+	expect_change(reg,
+		      "征求第三方意见后，根据《中华人民共和国政府信息公开条例》第三十六条第（四）项和《湖北省政府信息公开规定》第二十三条的规定，特此告知。",
+		      "basis.current_law", "pass", "a local rule's article 23 beside the Regulation's");
+	expect_change(reg, "根据《上海市政府信息公开规定》第二十七条的规定，特此告知。", "basis.current_law",
+		      "unknown", "only a local rule cited");
+	expect_change(reg, "根据《上海市政府信息公开规定》第二十七条的规定，特此告知。", "basis.article",
+		      "fail", "no article of the Regulation");
+	expect_change(reg, "根据《中华人民共和国政府信息公开条例》第九条的规定，该信息属于主动公开范围。",
+		      "basis.current_law", "fail", "the 2007 proactive-disclosure article 9");
+	expect_change(reg, "第三方应在15个工作日内提出意见。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。",
+		      "basis.current_law", "pass", "15 working days for a third party is §32, not the 2007 deadline");
+}
+
+Test(letters_checks, salutations_name_the_applicant_in_many_ways)
+{
+	expect_change("张三：", "申请人张三：", "form.salutation", "pass", "申请人 before the name");
+	expect_change("张三：", "申请人：", "form.salutation", "fail", "申请人 alone");
+}
