@@ -15,6 +15,21 @@ static const char *const introducers[] = {"内容为", "内容如下", "全文�
 #define NAME_WINDOW 40      /* bytes from the quotation mark to the salutation's colon */
 #define QUOTED_LETTER_MIN 90 /* bytes: shorter quotations are a phrase, not a letter */
 
+/* A quotation addressed to a public body is an application quoted in a reply ("申请内容为：
+ * “随州市财政局：本人申请…”"), not a reply quoted in a judgment: replies go to applicants. */
+static const char *const body_suffixes[] = {"局", "政府", "委员会", "管委会", "办公室", "办公厅",
+	"厅", "办", "委", "部", "署", "中心", "法院", "检察院", NULL};
+
+static int addressed_to_a_body(const char *t, size_t a, size_t b)
+{
+	for (const char *const *s = body_suffixes; *s; s++) {
+		size_t n = strlen(*s);
+		if (b - a >= n && memcmp(t + b - n, *s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* End of the quotation opened just before `from` (its closing ”), nested quotes counted;
  * 0 when it is not closed. */
 static size_t quote_end(const char *t, size_t len, size_t from)
@@ -43,7 +58,8 @@ int letter_find_quoted(const struct norm_text *n, size_t *start, size_t *end)
 		size_t in = (size_t)p + strlen(":“");
 		size_t lim = in + NAME_WINDOW < n->len ? in + NAME_WINDOW : n->len;
 		ssize_t colon = text_find(t, in, lim, ":");
-		if (colon < 0 || !letter_is_addressee(t, in, (size_t)colon))
+		if (colon < 0 || !letter_is_addressee(t, in, (size_t)colon) ||
+		    addressed_to_a_body(t, in, (size_t)colon))
 			continue;
 		size_t close = quote_end(t, n->len, in);
 		if (!close || close - in < QUOTED_LETTER_MIN)
