@@ -14,6 +14,8 @@ static const char *const introducers[] = {"内容为", "内容如下", "全文�
 #define INTRO_WINDOW 24     /* bytes between the introducer and the colon */
 #define NAME_WINDOW 40      /* bytes from the quotation mark to the salutation's colon */
 #define QUOTED_LETTER_MIN 90 /* bytes: shorter quotations are a phrase, not a letter */
+/* bytes: a quoted reply is a page or two; looking no further keeps hostile text linear */
+#define QUOTED_LETTER_MAX ((size_t)64 << 10)
 
 /* A quotation addressed to a public body is an application quoted in a reply ("申请内容为：
  * “随州市财政局：本人申请…”"), not a reply quoted in a judgment: replies go to applicants. */
@@ -35,6 +37,8 @@ static int addressed_to_a_body(const char *t, size_t a, size_t b)
 static size_t quote_end(const char *t, size_t len, size_t from)
 {
 	int depth = 1;
+	if (len - from > QUOTED_LETTER_MAX)
+		len = from + QUOTED_LETTER_MAX;
 	for (size_t i = from; i < len; i++) {
 		if (text_at(t, len, i, "“"))
 			depth++;
