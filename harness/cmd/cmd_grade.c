@@ -100,7 +100,7 @@ static int read_reference(const char *name, struct grade_reference *ref)
 	enum foi_status st = grade_reference_load(name, ref, err, sizeof err);
 	if (st == FOI_OK)
 		return FOI_EXIT_OK;
-	foi_error("--reference", "%s", err);
+	foi_error("grade check", "--reference: %s", err);
 	return command_exit(st);
 }
 

@@ -83,7 +83,7 @@ Test(letters_consult, command_usage_errors)
 	run_free(&r);
 	r = run_foi(NULL, "grade check '%s' --reference /nonexistent.tpl", letter);
 	cr_expect_eq(r.status, 1);
-	cr_expect(strstr(r.err, "foi: --reference: /nonexistent.tpl: no such file") != NULL, "%s", r.err);
+	cr_expect(strstr(r.err, "foi: grade check: --reference: /nonexistent.tpl: no such file") != NULL, "%s", r.err);
 	run_free(&r);
 	r = run_foi(NULL, "grade check '%s' --reference consult-no-such-question", letter);
 	cr_expect_eq(r.status, 3, "an id no template has is bad input, as in 'round edit --template'");
