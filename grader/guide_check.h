@@ -2,7 +2,7 @@
  * Channel clarity: what a unit's FOI guide page (政府信息公开指南) tells an applicant about
  * where and how to apply. This is the automatic part of the 2023 scheme's sub-indicator
  * 申请接收渠道指引规范性 ("the unit publishes, in its guide, each channel it has opened and
- * how to use it"), the way DOMAIN.md's default rubric spells it out.
+ * how to use it"), the way grader/README.md's default rubric spells it out.
  *
  * The check is a pure function over the page's bytes and, when it was fetched, its address
  * and the transport's charset; it reads no file and touches no network, so the command

@@ -5,8 +5,8 @@
  * and, when known, the applicant's name, letter_check() returns one finding per item code
  * of the stable list below, in that order, each pass / fail / unknown with its evidence,
  * plus the kind of letter and the §36 reply type it concludes with (or a §39 notice).
- * The rules are those of the 2019 Regulation on Open Government Information (DOMAIN.md,
- * "Reply conformity"); each finding is a suggestion a reviewer confirms or overrides.
+ * The rules are those of the 2019 Regulation on Open Government Information (grader/README.md,
+ * "Reply letters"); each finding is a suggestion a reviewer confirms or overrides.
  * Pure: no I/O; the caller turns files, HTML and mail into text first (html_text.h,
  * text_decode.h, harness/mail/mail_text.h).
  */

@@ -1,3 +1,4 @@
+/* The clock: "now" from --now, FOI_NOW or the system, and local wall-clock times (see clock.h). */
 #include "harness/clock.h"
 
 #include <stdio.h>

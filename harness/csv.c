@@ -1,3 +1,4 @@
+/* Reading CSV as spreadsheets write it, field by field with line numbers (see csv.h). */
 #include "harness/csv.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* Planning a round: the inputs gathered, the pure planner run, every request rendered and stored at once. */
 #include "harness/round.h"
 #include "harness/round_internal.h"
 #include "harness/clock.h"

@@ -1,3 +1,4 @@
+/* foi.ini read with inih into struct settings, every value checked with its file and line (see settings.h). */
 #include "harness/settings.h"
 #include "harness/clock.h"
 

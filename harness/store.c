@@ -1,3 +1,4 @@
+/* foi.db: opening with WAL and foreign keys, migrations, transactions and the journal (see store.h). */
 #include "harness/store.h"
 #include "harness/clock.h"
 

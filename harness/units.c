@@ -1,3 +1,4 @@
+/* The units file: checked row by row, then imported all or nothing (see units.h). */
 #include "harness/units.h"
 #include "harness/file_read.h"
 #include "harness/csv.h"

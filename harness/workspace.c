@@ -1,3 +1,4 @@
+/* Finding, opening and closing a workspace (see workspace.h). */
 #include "harness/workspace.h"
 #include "harness/clock.h"
 #include "harness/store.h"

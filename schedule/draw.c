@@ -1,3 +1,4 @@
+/* Seeded draws (SplitMix64) for the round planner (see draw.h). */
 #include "schedule/draw.h"
 
 void draw_seed(struct draw *d, uint64_t seed)

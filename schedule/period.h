@@ -1,7 +1,7 @@
 /*
  * Periods of N working days, and how long a reply took.
  *
- * Two clocks (DOMAIN.md "Time"):
+ * Two clocks (schedule/README.md, "Periods"):
  *   civil (the default, 民法典 §201, §203): the receipt day is not counted; the period runs
  *     over the next N working days and ends at 24:00 of the N-th;
  *   elapsed: working time runs from the moment of receipt and only on working days, so a

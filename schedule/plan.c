@@ -1,3 +1,4 @@
+/* The round planner: templates, personas, targets and send times, seeded (see plan.h). */
 #include "schedule/plan.h"
 #include "schedule/draw.h"
 

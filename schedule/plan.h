@@ -5,7 +5,7 @@
  * The harness gathers the inputs (units, templates, personas, the calendar) and stores the
  * result; the planner only chooses:
  *  - for a county-level unit, the one county-level body the FOI test targets, drawn from the
- *    unit's pool (DOMAIN.md: "1个县级");
+ *    unit's pool (schedule/README.md: "1个县级");
  *  - a template per kind, preferring the target's own domains, then the template used least
  *    so far in the round, so the round spreads over the template set; no unit gets one
  *    template twice;

@@ -95,8 +95,9 @@ static const struct foi_command commands[] = {
 	 "  band: \"1\" within 1 working day, \"5\" after 1 and within 5, else \"late\".\n",
 	 cmd_elapsed},
 	{"channel", "check a unit's FOI guide page for channel clarity",
-	 "usage: foi channel check --file PAGE.html [--base-url URL] [--charset NAME] [--json]\n"
-	 "  Reads a saved 政府信息公开指南 page (any charset; - for standard input) and reports,\n"
+	 "usage: foi channel check FILE [--base-url URL] [--charset NAME] [--json]\n"
+	 "  Reads a saved 政府信息公开指南 page (any charset; - for standard input; --file FILE\n"
+	 "  also works) and reports,\n"
 	 "  with evidence, whether it lists each application channel: guide.present,\n"
 	 "  channel.online, channel.postal, channel.office, channel.phone,\n"
 	 "  channel.email_or_fax, guide.notes (each pass, fail or unknown).\n"
@@ -107,7 +108,7 @@ static const struct foi_command commands[] = {
 	 "  checked (too large).\n",
 	 cmd_channel},
 	{"grade", "check a reply letter or consultation answer (automatic suggestions)",
-	 "usage: foi grade check FILE [--kind foi|consult] [--applicant NAME]\n"
+	 "usage: foi grade check FILE|- [--kind foi|consult] [--applicant NAME]\n"
 	 "                            [--reference TEMPLATE] [--json]\n"
 	 "  Runs the automatic checks on one reply, outside any workspace. FILE is an e-mail\n"
 	 "  (.eml: the letter is taken from an attached .txt/.html letter, else the body), an\n"

@@ -1,3 +1,4 @@
+/* Request tokens from getrandom, in base32 (see token.h). */
 #include "harness/mail/token.h"
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* What a simulated unit answers to a consultation question (see answer.h). */
 #include "tests/sim/answer.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* Captcha images for the simulated forms, drawn into a PNG with zlib (see captcha.h). */
 #include "tests/sim/captcha.h"
 
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* The simulated units' offices: what arrives, and what goes out when (see engine.h). */
 #include "tests/sim/engine.h"
 
 #include <cjson/cJSON.h>

@@ -1,3 +1,4 @@
+/* The profiles' expected results, and the check that they follow from the behaviour (see expect.h). */
 #include "tests/sim/expect.h"
 
 #include <cjson/cJSON.h>

@@ -1,3 +1,4 @@
+/* A simulated unit's FOI and consultation forms, and what a submission gets back (see form_page.h). */
 #include "tests/sim/form_page.h"
 
 #include <ctype.h>

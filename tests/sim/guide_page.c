@@ -1,3 +1,4 @@
+/* A simulated unit's FOI guide page and home page (see guide_page.h). */
 #include "tests/sim/guide_page.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* The letters a simulated unit writes, with the flaws its profile gives them (see letter.h). */
 #include "tests/sim/letter.h"
 
 #include <stdarg.h>

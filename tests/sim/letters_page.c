@@ -1,3 +1,4 @@
+/* A simulated unit's page of published answers (留言选登) (see letters_page.h). */
 #include "tests/sim/letters_page.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* What a simulated unit receives by mail, read with GMime (see mail_in.h). */
 #include "tests/sim/mail_in.h"
 
 #include <gmime/gmime.h>

@@ -1,3 +1,4 @@
+/* What a simulated unit sends by mail, built with GMime and delivered to a Maildir (see mail_out.h). */
 #include "tests/sim/mail_out.h"
 
 #include <errno.h>

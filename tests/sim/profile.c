@@ -1,3 +1,4 @@
+/* Reading the simulator's profiles.ini (see profile.h). */
 #include "tests/sim/profile.h"
 
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* The simulator's web server on loopback, with libmicrohttpd (see server.h). */
 #include "tests/sim/server.h"
 
 #include <arpa/inet.h>

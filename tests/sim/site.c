@@ -1,3 +1,4 @@
+/* The look of a simulated unit's website: header, menu and footer (see site.h). */
 #include "tests/sim/site.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* The simulator's memory in SQLite (see state.h). */
 #include "tests/sim/state.h"
 
 #include <cjson/cJSON.h>

@@ -1,3 +1,4 @@
+/* A growable text buffer for the simulator's pages, letters and messages (see strbuf.h). */
 #include "tests/sim/strbuf.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* Chinese text as government sites write it: GBK or UTF-8, dates in numerals or characters (see text.h). */
 #include "tests/sim/text.h"
 
 #include <errno.h>

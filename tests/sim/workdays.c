@@ -1,3 +1,4 @@
+/* Reply delays in working days on the official calendar (see workdays.h). */
 #include "tests/sim/workdays.h"
 
 #include <stdio.h>

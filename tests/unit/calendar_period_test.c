@@ -148,7 +148,7 @@ Test(calendar_period, channel_and_setting_names)
 	cr_assert_neq(receipt_cutoff_parse("5pm", &cut), 0);
 }
 
-/* DOMAIN.md: a question at Monday 10:00 is within 1 working day until Tuesday 10:00. */
+/* schedule/README.md: a question at Monday 10:00 is within 1 working day until Tuesday 10:00. */
 Test(calendar_period, elapsed_clock_monday_to_tuesday)
 {
 	struct receipt r = receive(SCHED_CHANNEL_WEB, at("2024-03-04", 10, 0), RECEIPT_RULES_DEFAULT);

@@ -1,3 +1,4 @@
+/* Helpers for the calendar tests (see calendar_support.h). */
 #include "tests/unit/calendar_support.h"
 
 #include <criterion/criterion.h>

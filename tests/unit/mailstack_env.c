@@ -1,3 +1,4 @@
+/* The mail stack the tests run against, and clients for it (see mailstack_env.h). */
 #include "tests/unit/mailstack_env.h"
 
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+/* Running the built foi as a user would, capturing its status and output (see run_foi.h). */
 #include "tests/unit/run_foi.h"
 
 #include <stdarg.h>

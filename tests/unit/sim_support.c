@@ -1,3 +1,4 @@
+/* Starting and talking to the simulator in tests (see sim_support.h). */
 #include "tests/unit/sim_support.h"
 
 #include <criterion/criterion.h>
