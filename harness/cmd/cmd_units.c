@@ -1,7 +1,9 @@
 /* foi units import FILE | foi units list [--evaluated] [--json] */
 #include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
+#include "harness/cmd/json_out.h"
 #include "harness/units.h"
+#include "harness/units_list.h"
 #include "harness/workspace.h"
 
 #include <cjson/cJSON.h>
@@ -23,83 +25,60 @@ static int units_import_cmd(struct workspace *ws, const char *file)
 	return FOI_EXIT_OK;
 }
 
-static const char *const unit_fields[] = {
-	"code", "name", "level", "parent", "guide_url", "foi_form_url", "consult_form_url", "email", "domain",
-};
-#define UNIT_FIELDS 9
+/* A field for the table: "" stands for a channel the unit does not have. */
+static const char *or_none(const char *v, const char *none)
+{
+	return v && *v ? v : none;
+}
 
 static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 {
-	sqlite3_stmt *st;
-	/* County-level departments follow their county, in file order. */
-	const char *sql =
-		"SELECT u.code, u.name, u.level, u.parent, u.guide_url, u.foi_form_url, "
-		"u.consult_form_url, u.email, u.domain FROM units u LEFT JOIN units p ON p.code = u.parent "
-		"WHERE ?1 = 0 OR u.parent IS NULL "
-		"ORDER BY coalesce(p.position, u.position), u.parent IS NOT NULL, u.position";
-	if (sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		foi_error("units list", "database: %s", sqlite3_errmsg(ws->db));
-		return FOI_EXIT_FAIL;
+	struct unit_listing *units;
+	size_t n;
+	char err[FOI_ERR_MAX];
+	enum foi_status st = units_list(ws->db, evaluated_only, &units, &n, err, sizeof err);
+	if (st != FOI_OK) {
+		foi_error("units list", "%s", err);
+		return command_exit(st);
 	}
-	sqlite3_bind_int(st, 1, evaluated_only);
-	cJSON *arr = json ? cJSON_CreateArray() : NULL;
-	int counties = 0, departments = 0, pool = 0;
-	if (!json)
-		printf("%-8s %-6s %-10s %s\n", "CODE", "PARENT", "LEVEL", "NAME / CHANNELS");
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *v[UNIT_FIELDS];
-		for (int i = 0; i < UNIT_FIELDS; i++)
-			v[i] = (const char *)sqlite3_column_text(st, i);
-		int evaluated = v[3] == NULL;
-		if (!evaluated)
-			pool++;
-		else if (strcmp(v[2], "county") == 0)
-			counties++;
-		else
-			departments++;
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			for (int i = 0; i < UNIT_FIELDS; i++) {
-				if (v[i])
-					cJSON_AddStringToObject(o, unit_fields[i], v[i]);
-				else
-					cJSON_AddNullToObject(o, unit_fields[i]);
-			}
-			cJSON_AddBoolToObject(o, "evaluated", evaluated);
-			cJSON_AddItemToArray(arr, o);
-		} else {
-			printf("%-8s %-6s %-10s %s\n", v[0], v[3] ? v[3] : "-", v[2], v[1]);
-			printf("%26s guide %s\n", "", *v[4] ? v[4] : "(none)");
-			printf("%26s forms %s %s\n", "", *v[5] ? v[5] : "(no FOI form)", *v[6] ? v[6] : "(no consultation form)");
-			printf("%26s email %s\n", "", *v[7] ? v[7] : "(none)");
-			if (*v[8])
-				printf("%26s domain %s\n", "", v[8]);
-		}
-	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE) {
-		foi_error("units list", "database: %s", sqlite3_errmsg(ws->db));
-		cJSON_Delete(arr);
-		return FOI_EXIT_FAIL;
-	}
+	int rc = FOI_EXIT_OK;
 	if (json) {
-		char *text = arr ? cJSON_Print(arr) : NULL;
-		cJSON_Delete(arr);
-		if (!text) {
-			foi_error("units list", "out of memory");
-			return FOI_EXIT_FAIL;
+		int ok = 1;
+		cJSON *arr = json_root_arr(&ok);
+		for (size_t i = 0; i < n; i++) {
+			cJSON *o = json_obj(arr, NULL, &ok);
+			for (int k = 0; k < UF_COUNT; k++)
+				json_str_or_null(o, unit_field_names[k], units[i].f[k], &ok);
+			json_bool(o, "evaluated", units[i].evaluated, &ok);
 		}
-		puts(text);
-		cJSON_free(text);
+		rc = json_emit(arr, ok, "units list");
 	} else {
-		printf("%d evaluated units (%d county-level, %d departments)", counties + departments,
-		       counties, departments);
+		int counties = 0, departments = 0, pool = 0;
+		printf("%-8s %-6s %-10s %s\n", "CODE", "PARENT", "LEVEL", "NAME / CHANNELS");
+		for (size_t i = 0; i < n; i++) {
+			char *const *v = units[i].f;
+			if (!units[i].evaluated)
+				pool++;
+			else if (strcmp(v[UF_LEVEL], "county") == 0)
+				counties++;
+			else
+				departments++;
+			printf("%-8s %-6s %-10s %s\n", v[UF_CODE], or_none(v[UF_PARENT], "-"), v[UF_LEVEL], v[UF_NAME]);
+			printf("%26s guide %s\n", "", or_none(v[UF_GUIDE_URL], "(none)"));
+			printf("%26s forms %s %s\n", "", or_none(v[UF_FOI_FORM_URL], "(no FOI form)"),
+			       or_none(v[UF_CONSULT_FORM_URL], "(no consultation form)"));
+			printf("%26s email %s\n", "", or_none(v[UF_EMAIL], "(none)"));
+			if (v[UF_DOMAIN] && *v[UF_DOMAIN])
+				printf("%26s domain %s\n", "", v[UF_DOMAIN]);
+		}
+		printf("%d evaluated units (%d county-level, %d departments)", counties + departments, counties,
+		       departments);
 		if (!evaluated_only)
 			printf("; %d county-level departments in the FOI sampling pool", pool);
 		putchar('\n');
 	}
-	return FOI_EXIT_OK;
+	units_list_free(units, n);
+	return rc;
 }
 
 int cmd_units(struct foi_app *app, int argc, char **argv)

@@ -46,6 +46,7 @@ const char *imap_status_name(enum imap_status st)
 	case IMAP_ERR_UIDVALIDITY: return "uidvalidity";
 	case IMAP_ERR_PROTOCOL: return "protocol";
 	case IMAP_ERR_USAGE: return "usage";
+	case IMAP_ERR_NOMEM: return "out-of-memory";
 	}
 	return "?";
 }
@@ -122,7 +123,7 @@ enum imap_status imap_open(const struct imap_account *acct, struct imap_client *
 	struct imap_client *c = calloc(1, sizeof *c);
 	if (!c) {
 		snprintf(err, errsz, "imap: out of memory");
-		return IMAP_ERR_USAGE;
+		return IMAP_ERR_NOMEM;
 	}
 	int fail = 0;
 	c->host = dup_or_null(acct->host, &fail);
@@ -138,8 +139,8 @@ enum imap_status imap_open(const struct imap_account *acct, struct imap_client *
 		c->mailbox_url = curl_easy_escape(c->curl, mailbox, 0);
 	if (fail || !c->curl || !c->mailbox_url) {
 		imap_close(c);
-		snprintf(err, errsz, "imap: cannot set up a libcurl handle");
-		return IMAP_ERR_USAGE;
+		snprintf(err, errsz, "imap: cannot set up a libcurl handle (out of memory)");
+		return IMAP_ERR_NOMEM;
 	}
 	*out = c;
 	return IMAP_OK;
@@ -285,7 +286,7 @@ enum imap_status imap_examine(struct imap_client *c, struct imap_mailbox_state *
 		free(url);
 		free(cmd);
 		snprintf(err, errsz, "imap: out of memory");
-		return IMAP_ERR_USAGE;
+		return IMAP_ERR_NOMEM;
 	}
 	CURLcode rc = curl_easy_perform(c->curl);
 	enum imap_status res = IMAP_OK;
@@ -362,7 +363,7 @@ enum imap_status imap_uids_from(struct imap_client *c, uint32_t from, struct ima
 		free(url);
 		free(cmd);
 		snprintf(err, errsz, "imap: out of memory");
-		return IMAP_ERR_USAGE;
+		return IMAP_ERR_NOMEM;
 	}
 	CURLcode rc = curl_easy_perform(c->curl);
 	enum imap_status res = IMAP_OK;
@@ -393,7 +394,7 @@ enum imap_status imap_uids_from(struct imap_client *c, uint32_t from, struct ima
 					uint32_t *nu = realloc(out->uid, ncap * sizeof *nu);
 					if (!nu) {
 						snprintf(err, errsz, "imap: out of memory");
-						res = IMAP_ERR_USAGE;
+						res = IMAP_ERR_NOMEM;
 						break;
 					}
 					out->uid = nu;
@@ -433,7 +434,7 @@ enum imap_status imap_fetch_uid(struct imap_client *c, uint32_t uidvalidity, uin
 	if (!url || prepare(c, url, NULL, &b) != 0) {
 		free(url);
 		snprintf(err, errsz, "imap: out of memory");
-		return IMAP_ERR_USAGE;
+		return IMAP_ERR_NOMEM;
 	}
 	CURLcode rc = curl_easy_perform(c->curl);
 	free(url);
@@ -456,7 +457,7 @@ enum imap_status imap_fetch_uid(struct imap_client *c, uint32_t uidvalidity, uin
 		b.data = calloc(1, 1);
 		if (!b.data) {
 			snprintf(err, errsz, "imap: out of memory");
-			return IMAP_ERR_USAGE;
+			return IMAP_ERR_NOMEM;
 		}
 	}
 	*data = b.data;

@@ -40,7 +40,8 @@ enum imap_status {
 	IMAP_ERR_NO_MESSAGE,  /* there is no message with that UID */
 	IMAP_ERR_UIDVALIDITY, /* the mailbox's UIDVALIDITY is not the one given: known UIDs are void */
 	IMAP_ERR_PROTOCOL,    /* anything else: time-out, broken connection, unreadable answer */
-	IMAP_ERR_USAGE,       /* bad arguments, or out of memory */
+	IMAP_ERR_USAGE,       /* bad arguments */
+	IMAP_ERR_NOMEM,       /* out of memory */
 };
 
 struct imap_client;
