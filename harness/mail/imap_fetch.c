@@ -9,6 +9,8 @@
 
 #include <curl/curl.h>
 
+#include "grader/strbuf.h"
+
 #define DEFAULT_PORT 143
 #define DEFAULT_TIMEOUT_S 60
 /* A message larger than this is refused rather than held in memory. */
@@ -28,9 +30,9 @@ struct imap_client {
 	char errbuf[CURL_ERROR_SIZE];
 };
 
+/* What a command returned: the grader's growable text, and whether it went over MAX_FETCH. */
 struct buffer {
-	char *data;
-	size_t len, cap;
+	struct strbuf s;
 	int too_big;
 };
 
@@ -55,24 +57,12 @@ static size_t write_cb(char *ptr, size_t size, size_t nmemb, void *arg)
 {
 	struct buffer *b = arg;
 	size_t n = size * nmemb;
-	if (b->len + n + 1 > MAX_FETCH) {
+	if (b->s.len + n + 1 > MAX_FETCH) {
 		b->too_big = 1;
 		return 0;
 	}
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->data, cap);
-		if (!p)
-			return 0;
-		b->data = p;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, ptr, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return n;
+	strbuf_add(&b->s, ptr, n);
+	return b->s.oom ? 0 : n; /* a short count makes libcurl stop with a write error */
 }
 
 static char *dup_or_null(const char *s, int *fail)
@@ -301,7 +291,7 @@ enum imap_status imap_examine(struct imap_client *c, struct imap_mailbox_state *
 		}
 	} else {
 		int have_validity = 0;
-		for (char *line = b.data, *next; line && *line; line = next) {
+		for (char *line = b.s.p, *next; line && *line; line = next) {
 			next = strchr(line, '\n');
 			if (next)
 				*next++ = '\0';
@@ -327,7 +317,7 @@ enum imap_status imap_examine(struct imap_client *c, struct imap_mailbox_state *
 			res = IMAP_ERR_PROTOCOL;
 		}
 	}
-	free(b.data);
+	strbuf_free(&b.s);
 	free(q);
 	free(url);
 	free(cmd);
@@ -372,7 +362,7 @@ enum imap_status imap_uids_from(struct imap_client *c, uint32_t from, struct ima
 		res = failure(c, rc, &b, "UID SEARCH", err, errsz);
 	else {
 		/* Only "* SEARCH" lines count: the server may slip in others (EXISTS, FETCH). */
-		for (char *line = b.data, *next; line && *line && res == IMAP_OK; line = next) {
+		for (char *line = b.s.p, *next; line && *line && res == IMAP_OK; line = next) {
 			next = strchr(line, '\n');
 			if (next)
 				*next++ = '\0';
@@ -408,7 +398,7 @@ enum imap_status imap_uids_from(struct imap_client *c, uint32_t from, struct ima
 	}
 	if (res != IMAP_OK)
 		imap_uids_free(out);
-	free(b.data);
+	strbuf_free(&b.s);
 	free(url);
 	free(cmd);
 	return res;
@@ -449,18 +439,17 @@ enum imap_status imap_fetch_uid(struct imap_client *c, uint32_t uidvalidity, uin
 			snprintf(err, errsz, "IMAP server %s:%u: the UIDVALIDITY of %s of %s is no longer %u: "
 				 "the UIDs known before are void", c->host, c->port, c->mailbox, c->user,
 				 (unsigned)uidvalidity);
-		free(b.data);
+		strbuf_free(&b.s);
 		return st;
 	}
-	if (!b.data) {
-		/* An empty literal is still a message (of no bytes). */
-		b.data = calloc(1, 1);
-		if (!b.data) {
-			snprintf(err, errsz, "imap: out of memory");
-			return IMAP_ERR_NOMEM;
-		}
+	/* An empty literal is still a message (of no bytes). */
+	size_t n = b.s.len;
+	char *text = strbuf_take(&b.s);
+	if (!text) {
+		snprintf(err, errsz, "imap: out of memory");
+		return IMAP_ERR_NOMEM;
 	}
-	*data = b.data;
-	*len = b.len;
+	*data = text;
+	*len = n;
 	return IMAP_OK;
 }
