@@ -118,7 +118,7 @@ time_t clock_now(void)
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])
 {
 	struct tm tm;
-	char off[8];
+	char off[24]; /* room for any long the compiler cannot bound; "+08:00" in practice */
 	localtime_r(&t, &tm);
 	long gmtoff = tm.tm_gmtoff;
 	char sign = gmtoff < 0 ? '-' : '+';
