@@ -261,3 +261,32 @@ Test(plan_property, the_same_inputs_and_seed_give_the_same_plan)
 	}
 	calendar_free(cal);
 }
+
+Test(plan_property, one_persona_never_writes_both_requests_to_one_unit)
+{
+	struct sched_calendar *cal = cal_shipped();
+	static struct made_round m;
+	static struct plan_item items[40 * PLAN_KIND_COUNT];
+	char err[512];
+	size_t n;
+	gen_state = 1;
+	make_round(&m, cal, 1);
+	m.in.start = D("2023-09-18");
+	m.in.spread_days = 10;
+	m.in.persona_count = 1;
+	m.in.kinds[PLAN_FOI] = m.in.kinds[PLAN_CONSULT] = 1;
+	m.units[0].pool_count = 0; /* a city department: its own FOI target */
+	cr_assert_eq(plan_make(&m.in, items, &n, err, sizeof err), -1, "one persona sent both requests to unit 0");
+	cr_assert(strstr(err, "one persona cannot send a unit both an FOI application and a question"), "%s", err);
+	/* One kind only, or county-level units whose application goes to a department: one persona is enough. */
+	m.in.kinds[PLAN_CONSULT] = 0;
+	cr_assert_eq(plan_make(&m.in, items, &n, err, sizeof err), 0, "%s", err);
+	m.in.kinds[PLAN_CONSULT] = 1;
+	for (size_t u = 0; u < m.in.unit_count; u++) {
+		m.units[u].pool_count = 1;
+		m.units[u].pool = m.pools[u];
+		m.pools[u][0].domains = "";
+	}
+	cr_assert_eq(plan_make(&m.in, items, &n, err, sizeof err), 0, "%s", err);
+	calendar_free(cal);
+}
