@@ -310,6 +310,32 @@ Test(round_behaviour, one_persona_is_refused_for_both_kinds_and_enough_for_one)
 	round_create_ok(dir, "r1 --seed 1 --start 2023-09-18 --kinds consult");
 }
 
+Test(round_behaviour, an_edit_cannot_give_one_persona_both_requests_to_a_unit)
+{
+	char *dir = round_workspace();
+	round_create_ok(dir, "r1 --seed 7 --start 2023-09-18");
+	cJSON *doc = round_show_json(dir, "r1");
+	char *before = round_fingerprint(doc);
+	char d05[64], c01[64];
+	snprintf(d05, sizeof d05, "%s", json_str(request_of(doc, "D05", "foi"), "persona"));
+	snprintf(c01, sizeof c01, "%s", json_str(request_of(doc, "C01", "foi"), "persona"));
+	cJSON_Delete(doc);
+	struct foi_run r = run_foi(dir, "round edit r1 --unit D05 --kind consult --persona %s", d05);
+	cr_assert_eq(r.status, 3, "D05 would hear from %s twice: %s", d05, r.out);
+	cr_assert(strstr(r.err, "one persona never sends a unit two requests"), "%s", r.err);
+	run_free(&r);
+	doc = round_show_json(dir, "r1");
+	char *after = round_fingerprint(doc);
+	cJSON_Delete(doc);
+	cr_assert_str_eq(before, after, "the refused edit changed the round");
+	/* A county's application goes to one of its departments: its question may use that persona. */
+	r = run_foi(dir, "round edit r1 --unit C01 --kind consult --persona %s", c01);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	free(before);
+	free(after);
+}
+
 /* Marks one request as gone out, as the sender will: it can no longer be dropped. */
 static void mark_sent(const char *dir, const char *unit, const char *kind)
 {
