@@ -74,6 +74,14 @@ static void make_round(struct made_round *m, const struct sched_calendar *cal, u
 	in->seed = seed;
 }
 
+/* A made-up round sent from Monday 2023-09-18 over 10 days (8 working days). */
+static void make_september_round(struct made_round *m, const struct sched_calendar *cal, uint64_t seed)
+{
+	make_round(m, cal, seed);
+	m->in.start = D("2023-09-18");
+	m->in.spread_days = 10;
+}
+
 /* plan_make on m; fails the test on an error other than "no working day in the spread". */
 static int plan(const struct made_round *m, struct plan_item *items, size_t *n)
 {
@@ -211,9 +219,7 @@ Test(plan_property, a_five_minute_window_sends_at_its_start_whatever_the_seed)
 	static struct plan_item items[40 * PLAN_KIND_COUNT];
 	gen_state = 7;
 	for (uint64_t seed = 0; seed < 200; seed++) {
-		make_round(&m, cal, seed);
-		m.in.start = D("2023-09-18");
-		m.in.spread_days = 10;
+		make_september_round(&m, cal, seed);
 		m.in.work_start = 9 * 60;
 		m.in.work_end = 9 * 60 + 5; /* 09:00-09:05 */
 		size_t n;
@@ -232,9 +238,7 @@ Test(plan_property, personas_take_turns_and_a_unit_hears_from_two_of_them)
 	static struct plan_item items[40 * PLAN_KIND_COUNT];
 	gen_state = 36;
 	for (uint64_t seed = 1; seed <= ROUNDS; seed++) {
-		make_round(&m, cal, seed);
-		m.in.start = D("2023-09-18");
-		m.in.spread_days = 10;
+		make_september_round(&m, cal, seed);
 		size_t n;
 		cr_assert_eq(plan(&m, items, &n), 0);
 		check_personas(&m.in, items, n, seed);
@@ -270,9 +274,7 @@ Test(plan_property, one_persona_never_writes_both_requests_to_one_unit)
 	char err[512];
 	size_t n;
 	gen_state = 1;
-	make_round(&m, cal, 1);
-	m.in.start = D("2023-09-18");
-	m.in.spread_days = 10;
+	make_september_round(&m, cal, 1);
 	m.in.persona_count = 1;
 	m.in.kinds[PLAN_FOI] = m.in.kinds[PLAN_CONSULT] = 1;
 	m.units[0].pool_count = 0; /* a city department: its own FOI target */

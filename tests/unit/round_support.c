@@ -24,6 +24,20 @@ void round_create_ok(const char *dir, const char *args)
 	run_free(&r);
 }
 
+void round_create_refused(const char *dir, const char *args, int status, const char *words)
+{
+	struct foi_run r = run_foi(dir, "--now '2023-09-18 08:00' round create %s", args);
+	cr_assert_neq(r.status, 0, "round create %s succeeded: %s", args, r.out);
+	cr_assert_lt(r.status, 128, "round create %s crashed", args);
+	if (status)
+		cr_assert_eq(r.status, status, "round create %s: %s", args, r.err);
+	cr_assert(strstr(r.err, words) != NULL, "stderr '%s' lacks '%s'", r.err, words);
+	run_free(&r);
+	r = run_foi(dir, "round list");
+	cr_assert(strstr(r.out, "no rounds yet"), "a refused round create left a round: %s", r.out);
+	run_free(&r);
+}
+
 cJSON *round_show_json(const char *dir, const char *round)
 {
 	struct foi_run r = run_foi(dir, "round show %s --json", round);

@@ -13,6 +13,9 @@
 char *round_workspace(void);
 /* `foi --now '2023-09-18 08:00' round create ARGS` in dir, which must succeed. */
 void round_create_ok(const char *dir, const char *args);
+/* `foi round create ARGS` in dir, which must fail (with exit status, or any when it is 0)
+ * saying words, and leave no round behind. */
+void round_create_refused(const char *dir, const char *args, int status, const char *words);
 /* `foi round show ROUND --json`, parsed; the caller deletes it. */
 cJSON *round_show_json(const char *dir, const char *round);
 /* The string member key of o; fails the test when there is none. */
