@@ -118,13 +118,13 @@ time_t clock_now(void)
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])
 {
 	struct tm tm;
-	char off[24]; /* room for any long the compiler cannot bound; "+08:00" in practice */
+	char off[8];
 	localtime_r(&t, &tm);
-	long gmtoff = tm.tm_gmtoff;
-	char sign = gmtoff < 0 ? '-' : '+';
-	if (gmtoff < 0)
-		gmtoff = -gmtoff;
-	snprintf(off, sizeof off, "%c%02ld:%02ld", sign, (gmtoff / 3600) % 100, (gmtoff / 60) % 60);
+	/* Unsigned, so that the compiler sees two digits each (with -fsanitize it cannot rule out a
+	 * negative remainder of a signed value, and -Werror=format-truncation stops the build). */
+	char sign = tm.tm_gmtoff < 0 ? '-' : '+';
+	unsigned long gmtoff = tm.tm_gmtoff < 0 ? 0UL - (unsigned long)tm.tm_gmtoff : (unsigned long)tm.tm_gmtoff;
+	snprintf(off, sizeof off, "%c%02lu:%02lu", sign, (gmtoff / 3600) % 100, (gmtoff / 60) % 60);
 	strftime(out, CLOCK_ISO_MAX - 8, "%Y-%m-%dT%H:%M:%S", &tm);
 	strcat(out, off);
 }

@@ -202,6 +202,22 @@ static int edit_send_time(const struct workspace *ws, const struct sched_calenda
 	return FOI_EXIT_OK;
 }
 
+/* 1 when the round's request of the other kind goes to target under persona; -1 on a database error. */
+static int persona_writes_to(sqlite3 *db, int64_t round_id, const char *kind, const char *target, const char *persona)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM requests WHERE round_id = ? AND kind <> ? AND target = ? AND persona = ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, round_id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, target, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, persona, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+}
+
 /* Re-renders one planned request with its new template, persona or send time and records the
  * change, inside the caller's transaction. *changed is 0 when the edit changes nothing. */
 static int change_request(struct workspace *ws, const struct sched_calendar *cal, const struct template_set *templates,
@@ -223,6 +239,15 @@ static int change_request(struct workspace *ws, const struct sched_calendar *cal
 	const struct persona *p = round_find_persona(&ws->settings, e->persona ? e->persona : r->persona);
 	if (!p) {
 		snprintf(err, errsz, "no persona '%s' in foi.ini", e->persona ? e->persona : r->persona);
+		return FOI_EXIT_DATA;
+	}
+	/* One persona never writes twice at once to the same unit (DOMAIN.md), as planned. */
+	int clash = e->persona ? persona_writes_to(ws->db, round_id, e->kind, r->target, p->key) : 0;
+	if (clash < 0)
+		return round_sql_error(ws->db, err, errsz);
+	if (clash) {
+		snprintf(err, errsz, "persona %s already writes to %s in this round: one persona never sends a unit two requests",
+			 p->key, r->target);
 		return FOI_EXIT_DATA;
 	}
 	char send_at[CLOCK_ISO_MAX];

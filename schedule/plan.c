@@ -101,6 +101,14 @@ int plan_make(const struct plan_input *in, struct plan_item *items, size_t *coun
 		snprintf(err, errsz, "no persona to send as: add a [persona.NAME] section to foi.ini");
 		return -1;
 	}
+	/* One persona never writes twice at once to the same unit (DOMAIN.md): a unit that is its
+	 * own FOI target and also gets a question needs two personas. */
+	for (size_t u = 0; in->persona_count < 2 && in->kinds[PLAN_FOI] && in->kinds[PLAN_CONSULT] && u < in->unit_count; u++)
+		if (in->units[u].pool_count == 0) {
+			snprintf(err, errsz, "one persona cannot send a unit both an FOI application and a question: "
+					     "add a second [persona.NAME] section to foi.ini, or plan one kind");
+			return -1;
+		}
 	for (int k = 0; k < PLAN_KIND_COUNT; k++) {
 		if (in->kinds[k] && in->template_count[k] == 0) {
 			snprintf(err, errsz, "no %s template to choose from", k == PLAN_FOI ? "FOI application" : "consultation");

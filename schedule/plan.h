@@ -9,7 +9,8 @@
  *  - a template per kind, preferring the target's own domains, then the template used least
  *    so far in the round, so the round spreads over the template set; no unit gets one
  *    template twice;
- *  - a persona, so that not every unit hears from one name;
+ *  - a persona, so that not every unit hears from one name, and never one persona twice at once
+ *    to the same unit (DOMAIN.md): a unit's FOI application and its question go out under two;
  *  - a send time inside the working hours of a working day within the spread, the requests
  *    spread evenly over those days.
  */
@@ -66,7 +67,8 @@ struct plan_item {
 /*
  * Fills items (room for unit_count * PLAN_KIND_COUNT) in unit order, FOI before consult;
  * *count is how many. Returns 0, or -1 with err (no working day in the spread, a year the
- * calendar does not cover, no template of a wanted kind, no persona).
+ * calendar does not cover, no template of a wanted kind, no persona, one persona for both
+ * kinds to a unit that is its own FOI target).
  */
 int plan_make(const struct plan_input *in, struct plan_item *items, size_t *count, char *err, size_t errsz);
 

@@ -16,11 +16,11 @@ static const char *const fixtures[] = {
 	"caizheng-nodecl-gbk",    "column-index",           "dahongshan-gbk",
 	"gaoxin-no-notes",        "gongkai-shenqing-column", "guangshui-no-postal",
 	"jiaoyu-fax-no-email",    "minzheng-unclear",       "nginx-404",
-	"not-found",              "reading-room-first",     "shenqing-xuzhi-hotline",
-	"shouli-shuoming-postal", "shouli-shuoming-refers", "suixian-complete",
-	"weijian-wrong-decl",     "xuzhi-postal-office",    "zengdu-no-online",
-	"zhuanlan-gongkaichu",    "zhujian-tables",         "ziranziyuan-guide",
-	NULL};
+	"not-found",              "reading-room-first",     "renshe-gbk-utf8-decl",
+	"shenqing-xuzhi-hotline", "shouli-shuoming-postal", "shouli-shuoming-refers",
+	"suixian-complete",       "weijian-wrong-decl",     "xuzhi-postal-office",
+	"zengdu-no-online",       "zhuanlan-gongkaichu",    "zhujian-tables",
+	"ziranziyuan-guide",      NULL};
 
 static void check_fixture(const char *name)
 {
@@ -71,6 +71,7 @@ Test(guide_fixtures, jiaoyu_fax_no_email) { check_fixture("jiaoyu-fax-no-email")
 Test(guide_fixtures, minzheng_unclear) { check_fixture("minzheng-unclear"); }
 Test(guide_fixtures, nginx_404) { check_fixture("nginx-404"); }
 Test(guide_fixtures, not_found) { check_fixture("not-found"); }
+Test(guide_fixtures, renshe_gbk_utf8_decl) { check_fixture("renshe-gbk-utf8-decl"); }
 Test(guide_fixtures, suixian_complete) { check_fixture("suixian-complete"); }
 Test(guide_fixtures, weijian_wrong_decl) { check_fixture("weijian-wrong-decl"); }
 Test(guide_fixtures, zengdu_no_online) { check_fixture("zengdu-no-online"); }
@@ -93,6 +94,7 @@ Test(guide_fixtures, charsets_are_reported)
 		{"dahongshan-gbk", "GB18030", "gb2312"},
 		{"caizheng-nodecl-gbk", "GB18030", ""},
 		{"weijian-wrong-decl", "UTF-8", "gb2312"},
+		{"renshe-gbk-utf8-decl", "GB18030", "utf-8"},
 		{"suixian-complete", "UTF-8", "utf-8"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -156,6 +158,8 @@ Test(guide_command, json_with_a_failed_item_exits_1)
 {
 	check_json_against("guangshui-no-postal", 1);
 	check_json_against("not-found", 1);
+	/* GBK bytes under a utf-8 <meta>: the items are judged on the page's words, not mojibake. */
+	check_json_against("renshe-gbk-utf8-decl", 1);
 }
 
 Test(guide_command, json_of_a_pdf_is_all_unknown)

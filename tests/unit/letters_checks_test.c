@@ -121,6 +121,30 @@ Test(letters_checks, salutation_must_name_the_applicant)
 	expect_change("张三：\n", "", "form.salutation", "fail", "no salutation");
 }
 
+Test(letters_checks, a_generic_salutation_fails_though_the_body_names_the_applicant)
+{
+	/* The name later in the letter does not make 尊敬的申请人 a salutation that names anyone. */
+	char *generic = with(base, "张三：", "尊敬的申请人：");
+	char *t = with(generic, "收到你提交的", "收到张三提交的");
+	const char *applicants[] = {"张三", NULL};
+	for (int i = 0; i < 2; i++) {
+		struct checked c = check(t, applicants[i]);
+		cr_expect_str_eq(result(&c, "form.salutation"), "fail", "applicant %s: %s", applicants[i] ? applicants[i] : "not given",
+				 item(&c, "form.salutation")->evidence);
+		cr_expect(strstr(item(&c, "form.salutation")->evidence, "尊敬的申请人") != NULL, "%s",
+			  item(&c, "form.salutation")->evidence);
+		letter_report_free(&c.r);
+	}
+	/* With the name in the salutation too, it passes. */
+	char *named = with(t, "尊敬的申请人：", "尊敬的张三：");
+	struct checked c = check(named, "张三");
+	cr_expect_str_eq(result(&c, "form.salutation"), "pass", "%s", item(&c, "form.salutation")->evidence);
+	letter_report_free(&c.r);
+	free(named);
+	free(t);
+	free(generic);
+}
+
 Test(letters_checks, form_items)
 {
 	expect_change("随财信复〔2023〕21号", "", "form.docno", "fail", "no document number");

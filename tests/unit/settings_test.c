@@ -86,6 +86,29 @@ Test(settings, working_hours_out_of_order_name_the_line)
 	expect_error("[time]\nwork_start = 09:00\nwork_end = 08:00\n", 3, "work_start must be before work_end");
 }
 
+Test(settings, an_empty_send_window_names_the_line)
+{
+	/* A window that opens and closes at the same minute holds no send time at all. */
+	expect_error("[time]\nwork_start = 10:30\nwork_end = 10:30\n", 3, "work_start must be before work_end");
+	expect_error("; the day starts at 09:00 by default\n[time]\nwork_end = 09:00\n", 3, "work_start must be before work_end");
+	/* One minute is a window. */
+	struct settings s;
+	char err[1024];
+	cr_assert_eq(load("[time]\nwork_start = 10:30\nwork_end = 10:31\n", &s, err, sizeof err), 0, "%s", err);
+}
+
+Test(settings, a_workspace_with_an_empty_send_window_plans_nothing)
+{
+	char *dir = make_temp_dir();
+	struct foi_run r = run_foi(NULL, "init %s", dir);
+	run_free(&r);
+	write_file(dir, "foi.ini", "[time]\nwork_start = 09:00\nwork_end = 09:00\n");
+	r = run_foi(dir, "round create r1 --seed 1 --start 2023-09-18");
+	cr_assert_eq(r.status, 3, "stderr: %s", r.err);
+	cr_assert(strstr(r.err, "foi.ini:3: [time] work_start must be before work_end") != NULL, "stderr: %s", r.err);
+	run_free(&r);
+}
+
 Test(settings, a_persona_without_a_name_is_named)
 {
 	expect_error("[time]\nconsult_clock = civil\n[persona.x]\nphone = 123\n", 4, "[persona.x] has no name");

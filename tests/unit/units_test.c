@@ -120,6 +120,15 @@ Test(units, duplicate_code_is_rejected)
 			"duplicate code 'A1' (first on line 2)");
 }
 
+Test(units, duplicate_code_on_the_next_row_is_rejected)
+{
+	/* Pasting a row twice in a spreadsheet puts the copy right under the original. */
+	expect_rejected("A1,甲局,department,,,,,\nA2,乙局,department,,,,,\nA2,乙局,department,,,,,\n", 4,
+			"duplicate code 'A2' (first on line 3)");
+	/* A padded cell is the same code. */
+	expect_rejected("A1,甲局,department,,,,,\nA1 ,丙局,department,,,,,\n", 3, "duplicate code 'A1' (first on line 2)");
+}
+
 Test(units, unknown_level_is_rejected)
 {
 	expect_rejected("A1,甲局,department,,,,,\nA2,乙镇,township,,,,,\n", 3, "unknown level 'township'");
@@ -129,6 +138,10 @@ Test(units, malformed_email_is_rejected)
 {
 	expect_rejected("A1,甲局,department,,,,,a1@units.foi.test\nA2,乙局,department,,,,,a2 at units.foi.test\n", 3,
 			"email 'a2 at units.foi.test' is not an e-mail address");
+	/* Two '@': a typo no mail server accepts, even with a domain after each. */
+	expect_rejected("A1,甲局,department,,,,,a1@units.foi.test\nA2,乙局,department,,,,,a2@units@foi.test\n", 3,
+			"email 'a2@units@foi.test' is not an e-mail address");
+	expect_rejected("A1,甲局,department,,,,,a1@foi.test@units.foi.test\n", 2, "is not an e-mail address");
 }
 
 Test(units, malformed_url_is_rejected)
