@@ -1,4 +1,5 @@
 #include "harness/round.h"
+#include "harness/round_warn.h"
 #include "harness/clock.h"
 #include "harness/schedule_cli.h"
 #include "harness/store.h"
@@ -318,6 +319,8 @@ int round_create(struct workspace *ws, const struct sched_calendar *cal, const s
 	}
 	for (size_t i = 0; i < nunits; i++) {
 		punits[i].domains = units[i].domains;
+		/* A county-level government answers for all of its county's affairs. */
+		punits[i].any_domain = strcmp(units[i].level, "county") == 0;
 		punits[i].pool = pools[i].targets;
 		punits[i].pool_count = pools[i].count;
 	}
@@ -330,8 +333,11 @@ int round_create(struct workspace *ws, const struct sched_calendar *cal, const s
 			rc = FOI_EXIT_FAIL;
 			goto out;
 		}
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			ptpl[k][i].domain = sel[k][i]->domain;
+			ptpl[k][i].valid_from = sel[k][i]->valid_from;
+			ptpl[k][i].valid_until = sel[k][i]->valid_until;
+		}
 		in.templates[k] = ptpl[k];
 		in.template_count[k] = n;
 	}
@@ -347,6 +353,12 @@ int round_create(struct workspace *ws, const struct sched_calendar *cal, const s
 	if (plan_make(&in, items, &nitems, err, errsz) != 0) {
 		rc = FOI_EXIT_FAIL;
 		goto out;
+	}
+	for (size_t i = 0; i < nitems; i++) {
+		const struct plan_item *it = &items[i];
+		const struct unit_info *target = it->pool_pick == PLAN_SELF ? &units[it->unit] : &pools[it->unit].members[it->pool_pick];
+		round_warn_item(opt, units[it->unit].code, target->code, target->domains, kind_name(it->kind),
+				sel[it->kind][it->template_index], it->off_domain, it->stale, in.start);
 	}
 
 	if (store_begin(ws->db, err, errsz) != 0) {

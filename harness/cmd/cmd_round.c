@@ -5,6 +5,8 @@
 #include "harness/clock.h"
 #include "harness/cmd/commands.h"
 #include "harness/round.h"
+#include "harness/round_warn.h"
+#include "harness/template_source.h"
 #include "harness/workspace.h"
 #include "harness/workspace_calendar.h"
 
@@ -14,15 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The workspace's templates/ folder when it has one, else the shipped templates. */
+/* The shipped templates with the workspace's own over them: what list and show see too. */
 static int load_templates(const struct workspace *ws, struct template_set *set, char *err, size_t errsz)
 {
-	char dir[PATH_MAX];
-	template_set_init(set);
-	if (workspace_path(ws, "templates", dir) == 0 && access(dir, F_OK) == 0)
-		return template_set_load_dir(set, dir, err, errsz);
-	snprintf(dir, sizeof dir, "%s/templates", foi_datadir());
-	return template_set_load_dir(set, dir, err, errsz);
+	return template_source_load(ws->dir, set, err, errsz);
 }
 
 static int64_t find_round(sqlite3 *db, const char *name)
@@ -65,7 +62,8 @@ static int db_error(sqlite3 *db, cJSON *doc)
 	return FOI_EXIT_FAIL;
 }
 
-static int round_show(struct workspace *ws, const char *name, const char *only_unit, int json)
+static int round_show(struct workspace *ws, const struct template_set *templates, const char *name,
+		      const char *only_unit, int json)
 {
 	int step = SQLITE_DONE;
 	int64_t id = find_round(ws->db, name);
@@ -121,8 +119,8 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		return db_error(ws->db, doc);
 
 	if (sqlite3_prepare_v2(ws->db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, q.send_at, "
-				   "q.token, q.reply_to, q.subject, q.body, q.state FROM requests q JOIN units u ON u.code = q.unit "
-				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
+				   "q.token, q.reply_to, q.subject, q.body, q.state, t.level, t.domain FROM requests q "
+				   "JOIN units u ON u.code = q.unit JOIN units t ON t.code = q.target WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
 		return db_error(ws->db, doc);
 	sqlite3_bind_int64(st, 1, id);
 	if (only_unit)
@@ -133,25 +131,33 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		reqs = cJSON_AddArrayToObject(doc, "requests");
 	else if (!only_unit)
 		printf("\n%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s\n", "UNIT", "TARGET", "KIND", "TEMPLATE", "BY", "AS", "SEND AT", "STATE");
-	int n = 0;
+	int n = 0, marked = 0;
 	static const char *const fields[] = {"unit", "target", "kind", "template", "channel", "address", "persona",
 					     "send_at", "token", "reply_to", "subject", "body", "state"};
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		n++;
+		/* However the template got there (planned with --allow-other-domain, edited), say so. */
+		const struct template *t = template_set_find(templates, col(st, 3));
+		int in_domain = !t || round_template_fits(col(st, 13), col(st, 14), t->domain);
+		marked += !in_domain;
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
 			for (int i = 0; i < 13; i++)
 				cJSON_AddStringToObject(o, fields[i], col(st, i));
+			cJSON_AddBoolToObject(o, "in_domain", in_domain);
 			cJSON_AddItemToArray(reqs, o);
 		} else if (only_unit) {
 			printf("== %s request of %s, to %s by %s %s, as %s, at %s [%s]\n", col(st, 2), col(st, 0), col(st, 1),
 			       col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 12));
+			if (!in_domain)
+				printf("OTHER-DOMAIN: template %s (%s) is outside %s's domains (%s)\n", col(st, 3),
+				       t->domain, col(st, 1), col(st, 14));
 			printf("Reply-To: %s\nSubject: %s\n\n%s\n", col(st, 9), col(st, 10), col(st, 11));
 		} else {
 			char when[17];
 			snprintf(when, sizeof when, "%.10s %.5s", col(st, 7), col(st, 7) + 11);
-			printf("%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s\n", col(st, 0), col(st, 1), col(st, 2), col(st, 3),
-			       col(st, 4), col(st, 6), when, col(st, 12));
+			printf("%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s%s\n", col(st, 0), col(st, 1), col(st, 2), col(st, 3),
+			       col(st, 4), col(st, 6), when, col(st, 12), in_domain ? "" : "  OTHER-DOMAIN");
 		}
 	}
 	sqlite3_finalize(st);
@@ -165,6 +171,9 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 	}
 	if (!only_unit)
 		printf("%d requests\n", n);
+	if (!only_unit && marked)
+		printf("%d marked OTHER-DOMAIN: a template outside its target's domains; choose another with "
+		       "'foi round edit %s --unit UNIT --kind KIND --template ID'\n", marked, name);
 	return FOI_EXIT_OK;
 }
 
@@ -242,6 +251,7 @@ struct round_args {
 	const char *name;
 	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at;
 	int json;
+	int allow_other_domain;
 };
 
 static int parse_args(const char *sub, int argc, char **argv, struct round_args *a)
@@ -268,6 +278,10 @@ static int parse_args(const char *sub, int argc, char **argv, struct round_args 
 			a->json = 1;
 			continue;
 		}
+		if (strcmp(arg, "--allow-other-domain") == 0 && strcmp(sub, "create") == 0) {
+			a->allow_other_domain = 1;
+			continue;
+		}
 		if (arg[0] != '-') {
 			if (a->name || strcmp(sub, "list") == 0)
 				return command_usage_error("round", "unexpected argument '%s'", arg);
@@ -286,6 +300,12 @@ static int parse_args(const char *sub, int argc, char **argv, struct round_args 
 	if (!a->name && strcmp(sub, "list") != 0)
 		return command_usage_error("round", "'round %s' needs the round's NAME", sub);
 	return 0;
+}
+
+static void warn_stderr(void *ctx, const char *text)
+{
+	(void)ctx;
+	foi_warn("%s", text);
 }
 
 static int round_create_cmd(struct workspace *ws, const struct round_args *a)
@@ -307,6 +327,8 @@ static int round_create_cmd(struct workspace *ws, const struct round_args *a)
 		opt.spread_days = (int)v;
 	}
 	opt.start = a->start;
+	opt.allow_other_domain = a->allow_other_domain;
+	opt.warn = warn_stderr;
 
 	struct template_set templates;
 	struct sched_calendar *cal = NULL;
@@ -371,6 +393,19 @@ static int round_change_cmd(struct workspace *ws, const char *sub, const struct 
 	return rc;
 }
 
+static int round_show_cmd(struct workspace *ws, const struct round_args *a)
+{
+	struct template_set templates;
+	char err[FOI_ERR_MAX];
+	if (load_templates(ws, &templates, err, sizeof err) != 0) {
+		foi_error("round show", "%s", err);
+		return FOI_EXIT_DATA;
+	}
+	int rc = round_show(ws, &templates, a->name, a->unit, a->json);
+	template_set_free(&templates);
+	return rc;
+}
+
 int cmd_round(struct foi_app *app, int argc, char **argv)
 {
 	if (argc < 2)
@@ -393,7 +428,7 @@ int cmd_round(struct foi_app *app, int argc, char **argv)
 	if (strcmp(sub, "create") == 0)
 		rc = round_create_cmd(&ws, &a);
 	else if (strcmp(sub, "show") == 0)
-		rc = round_show(&ws, a.name, a.unit, a.json);
+		rc = round_show_cmd(&ws, &a);
 	else if (strcmp(sub, "list") == 0)
 		rc = round_list(&ws, a.json);
 	else

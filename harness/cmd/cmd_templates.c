@@ -8,6 +8,9 @@
  */
 #include "harness/clock.h"
 #include "harness/cmd/commands.h"
+#include "harness/cmd/templates_coverage.h"
+#include "harness/template_source.h"
+#include "harness/workspace.h"
 #include "templates/domain.h"
 #include "templates/template.h"
 
@@ -37,6 +40,8 @@ struct options {
 	const char *persona_name;
 	const char *unit;
 	const char *id;
+	const char *units;
+	const char *min;
 	int json;
 };
 
@@ -60,28 +65,25 @@ static int take_value(int argc, char **argv, int *i, const char *name, const cha
 	return 1;
 }
 
-static char *default_dir(void)
+/*
+ * --dir DIR: that folder alone. Otherwise the shipped templates with the workspace's own
+ * over them, when the command runs in a workspace: the set 'round create' plans with.
+ */
+static int load(const struct foi_app *app, const char *dir_opt, struct template_set *set)
 {
-	char *dir;
-	if (asprintf(&dir, "%s/templates", foi_datadir()) < 0)
-		return NULL;
-	return dir;
-}
-
-static int load(const char *dir_opt, struct template_set *set)
-{
-	char err[FOI_ERR_MAX];
-	char *dir = dir_opt ? strdup(dir_opt) : default_dir();
-	if (!dir) {
-		foi_error("templates", "out of memory");
-		return FOI_EXIT_FAIL;
+	char err[FOI_ERR_MAX], ws_dir[PATH_MAX], ws_err[FOI_ERR_MAX];
+	int rc;
+	if (dir_opt) {
+		template_set_init(set);
+		rc = template_set_load_dir(set, dir_opt, err, sizeof err);
+		if (rc != 0)
+			template_set_free(set);
+	} else {
+		int in_workspace = workspace_find(app, ws_dir, ws_err, sizeof ws_err) == 0;
+		rc = template_source_load(in_workspace ? ws_dir : NULL, set, err, sizeof err);
 	}
-	template_set_init(set);
-	int rc = template_set_load_dir(set, dir, err, sizeof err);
-	free(dir);
 	if (rc != 0) {
 		foi_error("templates", "%s", err);
-		template_set_free(set);
 		return FOI_EXIT_DATA;
 	}
 	return FOI_EXIT_OK;
@@ -128,6 +130,16 @@ static cJSON *template_json(const struct template *t)
 		cJSON_AddStringToObject(o, "expected_reply_label",
 					template_reply_label(t->expected_reply));
 	}
+	if (t->kind == TEMPLATE_CONSULT) {
+		char day[16];
+		snprintf(day, sizeof day, "%04d-%02d-%02d", t->valid_from / 10000, t->valid_from / 100 % 100,
+			 t->valid_from % 100);
+		cJSON_AddStringToObject(o, "valid_from", day);
+		snprintf(day, sizeof day, "%04d-%02d-%02d", t->valid_until / 10000, t->valid_until / 100 % 100,
+			 t->valid_until % 100);
+		cJSON_AddStringToObject(o, "valid_until", day);
+	}
+	cJSON_AddStringToObject(o, "source", template_source_origin(t));
 	cJSON_AddStringToObject(o, "file", t->path);
 	return o;
 }
@@ -145,7 +157,7 @@ static int print_json(cJSON *root)
 	return FOI_EXIT_OK;
 }
 
-static int do_list(const struct options *o)
+static int do_list(const struct foi_app *app, const struct options *o)
 {
 	enum template_kind kind = TEMPLATE_ANY;
 	if (o->kind && (kind = template_kind_parse(o->kind)) == TEMPLATE_ANY)
@@ -156,7 +168,7 @@ static int do_list(const struct options *o)
 		return FOI_EXIT_USAGE;
 	}
 	struct template_set set;
-	int rc = load(o->dir, &set);
+	int rc = load(app, o->dir, &set);
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	const struct template **list;
@@ -173,14 +185,15 @@ static int do_list(const struct options *o)
 		rc = print_json(arr);
 	} else {
 		/* The title goes last: Chinese text has no column width a terminal agrees on. */
-		printf("%-38s %-8s %-20s %-5s %s\n", "ID", "KIND", "DOMAIN", "REPLY", "TITLE");
+		printf("%-38s %-8s %-20s %-5s %-9s %s\n", "ID", "KIND", "DOMAIN", "REPLY", "SOURCE", "TITLE");
 		for (size_t i = 0; i < n; i++) {
 			const struct template *t = list[i];
 			char reply[8] = "-";
 			if (t->kind == TEMPLATE_FOI)
 				snprintf(reply, sizeof reply, "%d", t->expected_reply);
-			printf("%-38s %-8s %-20s %-5s %s\n", t->id, template_kind_name(t->kind),
-			       t->domain, reply, t->title);
+			printf("%-38s %-8s %-20s %-5s %-9s %s%s\n", t->id, template_kind_name(t->kind),
+			       t->domain, reply, t->layer ? "workspace" : "shipped", t->title,
+			       t->replaced ? " (replaces the shipped one)" : "");
 		}
 		size_t nfoi = 0;
 		for (size_t i = 0; i < n; i++)
@@ -204,12 +217,12 @@ static void print_keypoints(const struct template *t)
 	printf("reference answer: %s\n", t->reference);
 }
 
-static int do_show(const struct options *o)
+static int do_show(const struct foi_app *app, const struct options *o)
 {
 	if (!o->id)
 		return command_usage_error("templates", "show needs a template ID");
 	struct template_set set;
-	int rc = load(o->dir, &set);
+	int rc = load(app, o->dir, &set);
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	const struct template *t = template_set_find(&set, o->id);
@@ -263,7 +276,11 @@ static int do_show(const struct options *o)
 			       template_reply_label(t->expected_reply));
 		if (t->note)
 			printf("note:     %s\n", t->note);
-		printf("file:     %s\n", t->path);
+		if (t->kind == TEMPLATE_CONSULT)
+			printf("valid:    %04d-%02d-%02d to %04d-%02d-%02d (the reference answer's policy)\n",
+			       t->valid_from / 10000, t->valid_from / 100 % 100, t->valid_from % 100,
+			       t->valid_until / 10000, t->valid_until / 100 % 100, t->valid_until % 100);
+		printf("file:     %s (%s)\n", t->path, template_source_origin(t));
 		printf("sample:   unit %s, applicant %s, token %s (a round fills in its own)\n",
 		       v.unit_name, v.persona.name, v.token);
 		printf("\nSubject: %s\n\n%s", r.subject, r.body);
@@ -277,13 +294,23 @@ static int do_show(const struct options *o)
 	return rc;
 }
 
-static int do_check(const struct options *o)
+/* A literal year goes stale: a warning, since a template may name a fixed past event. */
+static void warn_literal_year(void *ctx, const struct template *t, int line, int year)
+{
+	int *count = ctx;
+	(*count)++;
+	foi_warn("%s:%d: literal year %d: write {{year.current}}, {{year.last}} or {{year.budget}} so "
+		 "the template follows the send date", t->path, line, year);
+}
+
+static int do_check(const struct foi_app *app, const struct options *o)
 {
 	struct template_set set;
-	int rc = load(o->dir, &set);
+	int rc = load(app, o->dir, &set);
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	size_t nfoi = 0;
+	int years = 0;
 	for (size_t i = 0; i < set.count && rc == FOI_EXIT_OK; i++) {
 		const struct template *t = set.items[i];
 		struct template_values v;
@@ -297,11 +324,36 @@ static int do_check(const struct options *o)
 		}
 		template_rendered_free(&r);
 		nfoi += t->kind == TEMPLATE_FOI;
+		template_each_literal_year(t, warn_literal_year, &years);
 	}
 	if (rc == FOI_EXIT_OK)
-		printf("%zu templates load and render (%zu foi, %zu consult)\n", set.count, nfoi,
-		       set.count - nfoi);
+		printf("%zu templates load and render (%zu foi, %zu consult); %d literal years\n", set.count,
+		       nfoi, set.count - nfoi, years);
 	template_set_free(&set);
+	return rc;
+}
+
+static int do_coverage(const struct foi_app *app, const struct options *o)
+{
+	long min = 2;
+	if (o->min) {
+		char *end;
+		min = strtol(o->min, &end, 10);
+		if (*end || end == o->min || min < 0 || min > 1000)
+			return command_usage_error("templates", "--min '%s' is not a number from 0 to 1000", o->min);
+	}
+	char *units = NULL;
+	if (!o->units && asprintf(&units, "%s/harness/data/units.csv", foi_datadir()) < 0) {
+		foi_error("templates", "out of memory");
+		return FOI_EXIT_FAIL;
+	}
+	struct template_set set;
+	int rc = load(app, o->dir, &set);
+	if (rc == FOI_EXIT_OK) {
+		rc = templates_coverage(&set, o->units ? o->units : units, (int)min, o->json);
+		template_set_free(&set);
+	}
+	free(units);
 	return rc;
 }
 
@@ -329,9 +381,8 @@ static int do_domains(const struct options *o)
 
 int cmd_templates(struct foi_app *app, int argc, char **argv)
 {
-	(void)app;
 	if (argc < 2)
-		return command_usage_error("templates", "missing subcommand (list, show, check, domains)");
+		return command_usage_error("templates", "missing subcommand (list, show, check, coverage, domains)");
 	const char *sub = argv[1];
 	struct options o = {0};
 	int bad = 0;
@@ -342,6 +393,8 @@ int cmd_templates(struct foi_app *app, int argc, char **argv)
 			 take_value(argc, argv, &i, "--kind", &o.kind, &bad) ||
 			 take_value(argc, argv, &i, "--domain", &o.domain, &bad) ||
 			 take_value(argc, argv, &i, "--persona-name", &o.persona_name, &bad) ||
+			 take_value(argc, argv, &i, "--units", &o.units, &bad) ||
+			 take_value(argc, argv, &i, "--min", &o.min, &bad) ||
 			 take_value(argc, argv, &i, "--unit", &o.unit, &bad)) {
 			if (bad)
 				return command_usage_error("templates", "%s needs a value", argv[i]);
@@ -358,19 +411,24 @@ int cmd_templates(struct foi_app *app, int argc, char **argv)
 	if (strcmp(sub, "list") == 0) {
 		if (o.persona_name || o.unit)
 			return command_usage_error("templates", "list takes no --persona-name or --unit");
-		return do_list(&o);
+		return do_list(app, &o);
 	}
 	if (strcmp(sub, "show") == 0) {
 		if (o.kind || o.domain)
 			return command_usage_error("templates", "show takes no --kind or --domain");
-		return do_show(&o);
+		return do_show(app, &o);
 	}
 	if (strcmp(sub, "check") == 0) {
 		if (o.id && o.dir)
 			return command_usage_error("templates", "give the folder once");
 		if (o.id)
 			o.dir = o.id, o.id = NULL;
-		return do_check(&o);
+		return do_check(app, &o);
+	}
+	if (strcmp(sub, "coverage") == 0) {
+		if (o.persona_name || o.unit || o.kind || o.domain)
+			return command_usage_error("templates", "coverage takes --units, --min, --dir and --json");
+		return do_coverage(app, &o);
 	}
 	if (strcmp(sub, "domains") == 0)
 		return do_domains(&o);
