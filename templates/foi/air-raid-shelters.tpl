@@ -12,7 +12,7 @@ note: 平时用作停车场、应急避难的人防工程位置多已公开（�
 
 城区已建成并向公众开放的人防工程（含平时用作地下停车场的）和人口疏散基地、应急避难场所的名称和位置，以及每处可容纳的人数。
 
-请发电子版到{{reply_to}}。我的证件：{{persona.id_type}} {{persona.id_number}}，电话{{persona.phone}}。
+请把电子版用电子邮件发到{{reply_to}}。我的证件：{{persona.id_type}} {{persona.id_number}}，电话{{persona.phone}}，地址{{persona.address}}。
 
 申请编号：{{token}}
 {{persona.name}}

@@ -13,7 +13,7 @@ note: 临时救助标准和审批程序应主动公开（《社会救助暂行�
 1. 贵单位现行临时救助的对象范围、救助标准（一般救助和急难型救助各是多少）和申请审批流程的文件；
 2. {{year.last}}年临时救助的人次和总金额（汇总数就行，不要个人信息）。
 
-请把电子版发到{{reply_to}}。我的身份证件：{{persona.id_type}}，{{persona.id_number}}；电话{{persona.phone}}；地址{{persona.address}}。
+请把电子版用电子邮件发到{{reply_to}}。我的身份证件：{{persona.id_type}}，{{persona.id_number}}；电话{{persona.phone}}；地址{{persona.address}}。
 
 申请编号：{{token}}
 {{persona.name}}

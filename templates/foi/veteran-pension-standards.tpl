@@ -13,7 +13,7 @@ note: 抚恤补助标准由退役军人事务部、财政部统一调整，地�
 1. 贵单位现行执行的优抚对象抚恤和生活补助标准（残疾军人、带病回乡退伍军人、参战参试退役人员等各类对象的年标准）及执行文件的名称、文号；
 2. {{year.last}}年贵单位发放上述补助的总人数和资金总额。
 
-请发到邮箱{{reply_to}}，收不到的话请寄到{{persona.address}}（{{persona.postcode}}）。
+请把电子版发到邮箱{{reply_to}}，收不到的话请寄到{{persona.address}}（{{persona.postcode}}）。
 
 申请人：{{persona.name}}
 {{persona.id_type}}：{{persona.id_number}}
