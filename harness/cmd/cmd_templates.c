@@ -350,8 +350,13 @@ static int do_coverage(const struct foi_app *app, const struct options *o)
 	struct template_set set;
 	int rc = load(app, o->dir, &set);
 	if (rc == FOI_EXIT_OK) {
-		rc = templates_coverage(&set, o->units ? o->units : units, (int)min, o->json);
+		cJSON *json = NULL;
+		rc = templates_coverage(&set, o->units ? o->units : units, (int)min, o->json ? &json : NULL);
 		template_set_free(&set);
+		if (json) {
+			int printed = print_json(json);
+			rc = rc == FOI_EXIT_OK ? printed : rc;
+		}
 	}
 	free(units);
 	return rc;

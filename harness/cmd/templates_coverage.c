@@ -5,9 +5,7 @@
 #include "harness/store.h"
 #include "harness/units.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static int count_fitting(const struct template_set *set, enum template_kind kind, const char *level,
@@ -25,7 +23,7 @@ static const char *text_col(sqlite3_stmt *st, int i)
 	return v ? (const char *)v : "";
 }
 
-int templates_coverage(const struct template_set *set, const char *units_path, int min, int json)
+int templates_coverage(const struct template_set *set, const char *units_path, int min, cJSON **json)
 {
 	char err[FOI_ERR_MAX];
 	sqlite3 *db = NULL;
@@ -49,10 +47,11 @@ int templates_coverage(const struct template_set *set, const char *units_path, i
 		return FOI_EXIT_FAIL;
 	}
 	cJSON *arr = json ? cJSON_CreateArray() : NULL;
+	int step;
 	int units = 0, short_units = 0;
 	if (!json)
 		printf("%-8s %-22s %4s %8s  %s\n", "UNIT", "DOMAINS", "FOI", "CONSULT", "NAME");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *code = text_col(st, 0), *name = text_col(st, 1), *level = text_col(st, 2),
 			   *domains = text_col(st, 3);
 		int nfoi = count_fitting(set, TEMPLATE_FOI, level, domains);
@@ -76,17 +75,17 @@ int templates_coverage(const struct template_set *set, const char *units_path, i
 		}
 	}
 	sqlite3_finalize(st);
-	store_close(db);
-	if (json) {
-		char *text = arr ? cJSON_Print(arr) : NULL;
+	if (step != SQLITE_DONE) {
+		/* A table cut short would hide the units after it. */
+		foi_error("templates coverage", "database: %s", sqlite3_errmsg(db));
+		store_close(db);
 		cJSON_Delete(arr);
-		if (!text) {
-			foi_error("templates coverage", "out of memory");
-			return FOI_EXIT_FAIL;
-		}
-		puts(text);
-		free(text);
-	} else {
+		return FOI_EXIT_FAIL;
+	}
+	store_close(db);
+	if (json)
+		*json = arr;
+	else {
 		printf("%d units; %d with fewer than %d templates of a kind\n", units, short_units, min);
 	}
 	if (short_units) {

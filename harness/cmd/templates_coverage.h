@@ -7,9 +7,14 @@
 #ifndef FOI_CMD_TEMPLATES_COVERAGE_H
 #define FOI_CMD_TEMPLATES_COVERAGE_H
 
+#include <cjson/cJSON.h>
+
 #include "templates/template.h"
 
-/* Prints the table (or JSON); returns an exit code (FOI_EXIT_FAIL when a unit is short). */
-int templates_coverage(const struct template_set *set, const char *units_path, int min, int json);
+/*
+ * Prints the table, or with json set fills *json with an array of one object per unit for the
+ * caller to print. Returns an exit code (FOI_EXIT_FAIL when a unit is short).
+ */
+int templates_coverage(const struct template_set *set, const char *units_path, int min, cJSON **json);
 
 #endif
