@@ -6,8 +6,9 @@
  * {{placeholders}} (templates/README.md describes the format and the fields). Loading checks
  * everything that can be checked without values: the fields, the domain, the §36 reply type,
  * every placeholder of the subject and body, and that an FOI body carries what §29 of the
- * 2019 Regulation requires of an applicant (name, proof of identity, contact). Errors name the
- * file and line. Apart from reading the files, this module is pure.
+ * 2019 Regulation requires of an applicant (name, proof of identity, contact), and the period a
+ * consultation's reference answer holds (valid_from, valid_until). Errors name the file and
+ * line. Apart from reading the files, this module is pure.
  */
 #ifndef FOI_TEMPLATES_TEMPLATE_H
 #define FOI_TEMPLATES_TEMPLATE_H
