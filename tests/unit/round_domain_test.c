@@ -43,6 +43,7 @@ static size_t read_units(struct unit_row *rows, size_t max)
 		snprintf(rows[n].domains, sizeof rows[n].domains, " %s ", col[8]);
 		n++;
 	}
+	free(text);
 	return n;
 }
 
