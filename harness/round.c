@@ -1,6 +1,7 @@
 /* Planning a round: the inputs gathered, the pure planner run, every request rendered and stored at once. */
 #include "harness/round.h"
 #include "harness/round_internal.h"
+#include "harness/round_warn.h"
 #include "harness/clock.h"
 #include "harness/store.h"
 #include "harness/mail/token.h"
@@ -355,8 +356,11 @@ static int plan_templates(struct round_plan *pl, const struct template_set *temp
 			snprintf(err, errsz, "out of memory");
 			return FOI_EXIT_FAIL;
 		}
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			pl->ptpl[k][i].domain = pl->sel[k][i]->domain;
+			pl->ptpl[k][i].valid_from = pl->sel[k][i]->valid_from;
+			pl->ptpl[k][i].valid_until = pl->sel[k][i]->valid_until;
+		}
 		pl->in.templates[k] = pl->ptpl[k];
 		pl->in.template_count[k] = n;
 	}
@@ -379,6 +383,8 @@ static int plan_round(struct workspace *ws, const struct sched_calendar *cal, co
 	}
 	for (size_t i = 0; i < pl->nunits; i++) {
 		pl->punits[i].domains = pl->units[i].domains;
+		/* A county-level government answers for all of its county's affairs. */
+		pl->punits[i].any_domain = strcmp(pl->units[i].level, "county") == 0;
 		pl->punits[i].pool = pl->pools[i].targets;
 		pl->punits[i].pool_count = pl->pools[i].count;
 	}
@@ -395,7 +401,18 @@ static int plan_round(struct workspace *ws, const struct sched_calendar *cal, co
 	in->work_start = ws->settings.work_start;
 	in->work_end = ws->settings.work_end;
 	in->seed = seed;
-	return plan_make(in, pl->items, &pl->nitems, err, errsz) == 0 ? FOI_EXIT_OK : FOI_EXIT_FAIL;
+	if (plan_make(in, pl->items, &pl->nitems, err, errsz) != 0)
+		return FOI_EXIT_FAIL;
+	/* A template outside a unit's domains, or a consultation out of its validity period, is said,
+	 * never chosen silently. */
+	for (size_t i = 0; i < pl->nitems; i++) {
+		const struct plan_item *it = &pl->items[i];
+		const struct unit_info *target =
+			it->pool_pick == PLAN_SELF ? &pl->units[it->unit] : &pl->pools[it->unit].members[it->pool_pick];
+		round_warn_item(opt, pl->units[it->unit].code, target->code, target->domains, kind_name(it->kind),
+				pl->sel[it->kind][it->template_index], it->off_domain, it->stale, start);
+	}
+	return FOI_EXIT_OK;
 }
 
 /* The rounds row; its id in *round_id. */

@@ -24,6 +24,11 @@ struct round_options {
 	int seed_given;        /* else a random seed is drawn and recorded */
 	const char *start;     /* YYYY-MM-DD, or NULL for today */
 	int spread_days;
+	int allow_other_domain; /* accept a template outside a unit's domains without a warning */
+	/* Told each warning of the plan (a unit with no template of its domains, a consultation
+	 * whose reference answer is not valid on the start day); NULL: not told. */
+	void (*warn)(void *ctx, const char *text);
+	void *warn_ctx;
 };
 
 /* Plans and stores a round. Returns an exit code; err filled when not FOI_EXIT_OK. */

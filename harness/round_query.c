@@ -93,8 +93,9 @@ static enum foi_status load_requests(sqlite3 *db, int64_t id, const char *only_u
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, "
-				   "q.send_at, q.token, q.reply_to, q.subject, q.body, q.state FROM requests q "
-				   "JOIN units u ON u.code = q.unit WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) "
+				   "q.send_at, q.token, q.reply_to, q.subject, q.body, q.state, t.level, t.domain FROM requests q "
+				   "JOIN units u ON u.code = q.unit JOIN units t ON t.code = q.target "
+				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) "
 				   "ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err, errsz);
 	sqlite3_bind_int64(st, 1, id);
@@ -114,6 +115,9 @@ static enum foi_status load_requests(sqlite3 *db, int64_t id, const char *only_u
 		for (int i = 0; i < RQ_FIELD_COUNT; i++)
 			if (!(q->f[i] = col_dup(st, i)))
 				rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+		char **const target[] = {&q->target_level, &q->target_domains};
+		if (cols_dup(st, RQ_FIELD_COUNT, target, 2) != 0)
+			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 	}
 	v->requests = rows.p;
 	v->nrequests = rows.n;
@@ -166,9 +170,12 @@ void round_view_free(struct round_view *v)
 		free(v->draws[i].pool);
 	}
 	free(v->draws);
-	for (size_t i = 0; i < v->nrequests; i++)
+	for (size_t i = 0; i < v->nrequests; i++) {
 		for (int k = 0; k < RQ_FIELD_COUNT; k++)
 			free(v->requests[i].f[k]);
+		free(v->requests[i].target_level);
+		free(v->requests[i].target_domains);
+	}
 	free(v->requests);
 	memset(v, 0, sizeof *v);
 }

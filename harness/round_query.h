@@ -33,6 +33,7 @@ extern const char *const round_request_field_names[RQ_FIELD_COUNT];
 
 struct round_request_row {
 	char *f[RQ_FIELD_COUNT];
+	char *target_level, *target_domains; /* the target unit's, to judge the template's domain */
 };
 
 struct round_view {

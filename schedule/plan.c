@@ -20,22 +20,35 @@ int plan_domains_include(const char *list, const char *code)
 	return 0;
 }
 
+int plan_fits(const char *unit_domains, int any_domain, const char *domain)
+{
+	return any_domain || plan_domains_include(unit_domains ? unit_domains : "", domain);
+}
+
+/* How well template i suits the request: its domain first, then its validity. */
+static int suitability(const struct plan_template *t, const char *domains, int any_domain, int day)
+{
+	int valid = (!t->valid_from || day >= t->valid_from) && (!t->valid_until || day <= t->valid_until);
+	return 2 * plan_fits(domains, any_domain, t->domain) + valid;
+}
+
 /*
- * The template for one request: among those of the target's domains (or all, when none
- * matches), the least used so far; ties are broken by the seeded draw. A unit gets one
- * template of each kind, so it never gets one template twice.
+ * The template for one request: among the most suitable, the least used so far; ties are
+ * broken by the seeded draw. A unit gets one template of each kind, so never one twice.
  */
 static size_t choose_template(struct draw *dr, const struct plan_template *t, size_t n, const char *domains,
-			      const unsigned *used)
+			      int any_domain, int day, const unsigned *used, int *off_domain, int *stale)
 {
-	int any_match = 0;
-	for (size_t i = 0; i < n; i++)
-		if (plan_domains_include(domains, t[i].domain))
-			any_match = 1;
+	int top = 0;
+	for (size_t i = 0; i < n; i++) {
+		int s = suitability(&t[i], domains, any_domain, day);
+		if (s > top)
+			top = s;
+	}
 	unsigned best = (unsigned)-1;
 	size_t ties = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (any_match && !plan_domains_include(domains, t[i].domain))
+		if (suitability(&t[i], domains, any_domain, day) != top)
 			continue;
 		if (used[i] < best) {
 			best = used[i];
@@ -44,9 +57,11 @@ static size_t choose_template(struct draw *dr, const struct plan_template *t, si
 		if (used[i] == best)
 			ties++;
 	}
+	*off_domain = top < 2;
+	*stale = top % 2 == 0;
 	size_t pick = (size_t)draw_below(dr, ties);
 	for (size_t i = 0; i < n; i++) {
-		if ((any_match && !plan_domains_include(domains, t[i].domain)) || used[i] != best)
+		if (suitability(&t[i], domains, any_domain, day) != top || used[i] != best)
 			continue;
 		if (pick-- == 0)
 			return i;
@@ -127,6 +142,9 @@ int plan_make(const struct plan_input *in, struct plan_item *items, size_t *coun
 	size_t persona_order[64];
 	size_t np = in->persona_count < 64 ? in->persona_count : 64;
 	draw_permutation(&dr, persona_order, np);
+	int sy, sm, sd;
+	day_to_ymd(in->start, &sy, &sm, &sd);
+	int start_ymd = sy * 10000 + sm * 100 + sd;
 
 	for (size_t u = 0; u < in->unit_count; u++) {
 		const struct plan_unit *unit = &in->units[u];
@@ -135,13 +153,15 @@ int plan_make(const struct plan_input *in, struct plan_item *items, size_t *coun
 			if (!in->kinds[k])
 				continue;
 			/* The FOI application concerns its target's work; the question, the unit's own. */
-			const char *domains = k == PLAN_FOI && pick != PLAN_SELF ? unit->pool[pick].domains : unit->domains;
+			int foi_target = k == PLAN_FOI && pick != PLAN_SELF;
+			const char *domains = foi_target ? unit->pool[pick].domains : unit->domains;
+			int any_domain = foi_target ? 0 : unit->any_domain;
 			struct plan_item *it = &items[n++];
 			it->unit = u;
 			it->kind = (enum plan_kind)k;
 			it->pool_pick = k == PLAN_FOI ? pick : PLAN_SELF;
 			it->template_index = choose_template(&dr, in->templates[k], in->template_count[k], domains ? domains : "",
-							     used[k]);
+							     any_domain, start_ymd, used[k], &it->off_domain, &it->stale);
 			used[k][it->template_index]++;
 			it->persona = persona_order[(u + (size_t)k) % np];
 		}

@@ -6,11 +6,15 @@
  * result; the planner only chooses:
  *  - for a county-level unit, the one county-level body the FOI test targets, drawn from the
  *    unit's pool (schedule/README.md: "1个县级");
- *  - a template per kind, preferring the target's own domains, then the template used least
- *    so far in the round, so the round spreads over the template set; no unit gets one
- *    template twice;
+ *  - a template per kind among those of the target's own domains (a county-level
+ *    government answers for all its county's affairs, so any domain fits it), preferring
+ *    consultations whose reference answer is valid on the start day, then the template used
+ *    least so far in the round, so the round spreads over the template set; no unit gets
+ *    one template twice. When no template of its domains exists, the item takes the least
+ *    used of all and is marked off_domain, so the caller can say so (it never happens
+ *    silently); an item whose consultation is not valid on the start day is marked stale;
  *  - a persona, so that not every unit hears from one name, and never one persona twice at once
- *    to the same unit (DOMAIN.md): a unit's FOI application and its question go out under two;
+ *    to the same unit (schedule/README.md): a unit's FOI application and its question go out under two;
  *  - a send time inside the working hours of a working day within the spread, the requests
  *    spread evenly over those days.
  */
@@ -31,12 +35,14 @@ struct plan_target {
 
 struct plan_unit {
 	const char *domains;            /* the unit's own domains (space-separated), or "" */
+	int any_domain;                 /* a county-level government: every domain fits it */
 	const struct plan_target *pool; /* county-level unit: the bodies its FOI target is drawn from */
 	size_t pool_count;              /* 0: the unit itself is the target */
 };
 
 struct plan_template {
 	const char *domain;
+	int valid_from, valid_until; /* YYYYMMDD days its content holds; 0: open */
 };
 
 struct plan_input {
@@ -60,6 +66,8 @@ struct plan_item {
 	size_t template_index;
 	size_t persona;
 	struct sched_instant send_at;
+	int off_domain; /* no template of the target's domains: this one is of another */
+	int stale;      /* the template is not valid on the start day */
 };
 
 #define PLAN_SELF ((size_t)-1)
@@ -74,5 +82,8 @@ int plan_make(const struct plan_input *in, struct plan_item *items, size_t *coun
 
 /* True when the space-separated list holds code. */
 int plan_domains_include(const char *list, const char *code);
+
+/* True when a template of domain fits a unit with these domains (any_domain: every one). */
+int plan_fits(const char *unit_domains, int any_domain, const char *domain);
 
 #endif

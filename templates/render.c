@@ -20,7 +20,18 @@ static const char *const names[TPL_PLACEHOLDER_COUNT] = {
 	[TPL_DATE] = "date",
 	[TPL_TOKEN] = "token",
 	[TPL_REPLY_TO] = "reply_to",
+	[TPL_YEAR_CURRENT] = "year.current",
+	[TPL_YEAR_LAST] = "year.last",
+	[TPL_YEAR_BUDGET] = "year.budget",
 };
+
+/* The month from which the current year's budget counts as published (see render.h). */
+#define BUDGET_PUBLISHED_MONTH 4
+
+int template_year_budget(int year, int month)
+{
+	return month >= BUDGET_PUBLISHED_MONTH ? year : year - 1;
+}
 
 const char *template_placeholder_name(enum template_placeholder p)
 {
@@ -121,6 +132,19 @@ static const char *value_of(int p, const struct template_values *v, char *date, 
 			return NULL;
 		}
 		return date;
+	case TPL_YEAR_CURRENT:
+	case TPL_YEAR_LAST:
+	case TPL_YEAR_BUDGET: {
+		if (template_format_date(v->year, v->month, v->day, date, datesz) != 0) {
+			snprintf(why, whysz, "no send date given for {{%s}}", names[p]);
+			return NULL;
+		}
+		int y = p == TPL_YEAR_CURRENT ? v->year
+			: p == TPL_YEAR_LAST  ? v->year - 1
+					      : template_year_budget(v->year, v->month);
+		snprintf(date, datesz, "%d", y);
+		return date;
+	}
 	case TPL_TOKEN:
 		s = v->token;
 		break;

@@ -26,6 +26,9 @@ enum template_placeholder {
 	TPL_DATE,
 	TPL_TOKEN,
 	TPL_REPLY_TO,
+	TPL_YEAR_CURRENT,
+	TPL_YEAR_LAST,
+	TPL_YEAR_BUDGET,
 	TPL_PLACEHOLDER_COUNT
 };
 
@@ -47,7 +50,8 @@ struct template_persona {
 struct template_values {
 	const char *unit_name;
 	struct template_persona persona;
-	int year, month, day; /* {{date}}, written 2023年9月28日; year 0 means missing */
+	int year, month, day; /* the send date: {{date}}, written 2023年9月28日, and the
+			       * {{year.*}} placeholders; year 0 means missing */
 	const char *token;    /* the request's token */
 	const char *reply_to; /* the address replies go to, carrying the token */
 };
@@ -70,6 +74,14 @@ int template_check_text(const char *text, const char *path, int first_line, unsi
  */
 int template_render_text(const char *text, const char *path, int first_line,
 			 const struct template_values *v, char **out, char *err, size_t errsz);
+
+/*
+ * {{year.budget}} for a send date: the last year whose budget is published. Budgets are
+ * approved by the people's congress early in the year and published within 20 days
+ * (《预算法》第十四条), so from April on it is the current year, before April the year before.
+ * ({{year.current}} is the send date's year, {{year.last}} the year before.)
+ */
+int template_year_budget(int year, int month);
 
 /* Writes 2023年9月28日 into out; returns -1 for an impossible date. */
 int template_format_date(int year, int month, int day, char *out, size_t outsz);

@@ -45,7 +45,7 @@ const char *template_reply_label(int n)
 
 /* The header fields; "kinds" says which kinds may (and, when required, must) have it. */
 enum field_id { F_ID, F_KIND, F_TITLE, F_DOMAIN, F_SUBJECT, F_EXPECTED_REPLY, F_KEYPOINT,
-		F_REFERENCE, F_NOTE, F_COUNT };
+		F_REFERENCE, F_VALID_FROM, F_VALID_UNTIL, F_NOTE, F_COUNT };
 
 static const struct field_rule {
 	const char *name;
@@ -61,11 +61,14 @@ static const struct field_rule {
 	[F_EXPECTED_REPLY] = {"expected_reply", 1u << TEMPLATE_FOI, 1, 0},
 	[F_KEYPOINT] = {"keypoint", 1u << TEMPLATE_CONSULT, 1, 1},
 	[F_REFERENCE] = {"reference", 1u << TEMPLATE_CONSULT, 1, 0},
+	[F_VALID_FROM] = {"valid_from", 1u << TEMPLATE_CONSULT, 1, 0},
+	[F_VALID_UNTIL] = {"valid_until", 1u << TEMPLATE_CONSULT, 1, 0},
 	[F_NOTE] = {"note", 6, 0, 0},
 };
 
 static const char known_fields[] =
-	"id, kind, title, domain, subject, expected_reply, keypoint, reference, note";
+	"id, kind, title, domain, subject, expected_reply, keypoint, reference, valid_from, "
+	"valid_until, note";
 
 /* Where each field was first seen (0: not seen). */
 struct header_state {
@@ -212,6 +215,24 @@ static int valid_id(const char *s, const char *e)
 	return 1;
 }
 
+/* "YYYY-MM-DD" as YYYYMMDD, or 0 when it is not a date. */
+static int parse_ymd(const char *s, const char *e)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d, used = 0;
+	char buf[16];
+	if (e - s != 10)
+		return 0;
+	memcpy(buf, s, 10);
+	buf[10] = '\0';
+	if (sscanf(buf, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 || buf[4] != '-' ||
+	    buf[7] != '-' || y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return y * 10000 + m * 100 + d;
+}
+
 /* One "field: value" line of the header. */
 static int parse_field(struct template *t, struct header_state *h, const char *s, const char *e,
 		       int line, const char *path, char *err, size_t errsz)
@@ -294,6 +315,17 @@ static int parse_field(struct template *t, struct header_state *h, const char *s
 		return parse_keypoint(t, vs, ve, line, path, err, errsz);
 	case F_REFERENCE:
 		return set_string(&t->reference, vs, ve);
+	case F_VALID_FROM:
+	case F_VALID_UNTIL: {
+		int ymd = parse_ymd(vs, ve);
+		if (!ymd) {
+			snprintf(err, errsz, "%s:%d: %s must be a date YYYY-MM-DD, not '%.*s'", path,
+				 line, fields[f].name, vn, vs);
+			return -1;
+		}
+		*(f == F_VALID_FROM ? &t->valid_from : &t->valid_until) = ymd;
+		return 0;
+	}
 	case F_NOTE:
 		return set_string(&t->note, vs, ve);
 	case F_COUNT:
@@ -324,6 +356,11 @@ static int check_header(const struct template *t, const struct header_state *h, 
 				 f == F_KEYPOINT ? " (at least one)" : "");
 			return -1;
 		}
+	}
+	if (t->valid_from && t->valid_until && t->valid_until < t->valid_from) {
+		snprintf(err, errsz, "%s:%d: valid_until comes before valid_from", path,
+			 h->line[F_VALID_UNTIL]);
+		return -1;
 	}
 	return 0;
 }

@@ -6,8 +6,9 @@
  * {{placeholders}} (templates/README.md describes the format and the fields). Loading checks
  * everything that can be checked without values: the fields, the domain, the §36 reply type,
  * every placeholder of the subject and body, and that an FOI body carries what §29 of the
- * 2019 Regulation requires of an applicant (name, proof of identity, contact). Errors name the
- * file and line. Apart from reading the files, this module is pure.
+ * 2019 Regulation requires of an applicant (name, proof of identity, contact), and the period a
+ * consultation's reference answer holds (valid_from, valid_until). Errors name the file and
+ * line. Apart from reading the files, this module is pure.
  */
 #ifndef FOI_TEMPLATES_TEMPLATE_H
 #define FOI_TEMPLATES_TEMPLATE_H
@@ -43,6 +44,10 @@ struct template {
 	struct template_keypoint *keypoints; /* consult: at least one */
 	size_t keypoint_count;
 	char *reference;     /* consult: the reference answer */
+	int valid_from, valid_until; /* consult: the days (YYYYMMDD) the reference answer and key
+				      * points hold, as the policy they rest on stands */
+	int layer;           /* 0: loaded into the set; 1: from an overlay (template_set_overlay_dir) */
+	int replaced;        /* an overlay template that took the place of one with its id */
 	char *body;          /* with placeholders; ends with exactly one newline */
 	int body_line;       /* the body's first line in the file */
 	unsigned placeholders; /* TPL_BIT()s used by subject and body */
@@ -100,6 +105,26 @@ int template_set_load_file(struct template_set *s, const char *path, char *err, 
  * same on every machine). Stops at the first error; what was loaded before stays in s.
  */
 int template_set_load_dir(struct template_set *s, const char *dir, char *err, size_t errsz);
+
+/*
+ * Loads every template of dir (as template_set_load_dir) as an overlay on s: a template
+ * whose id is already in s replaces it in place (marked replaced), the others are added;
+ * all are marked layer 1. Ids must be unique within dir. On error s is unchanged.
+ */
+int template_set_overlay_dir(struct template_set *s, const char *dir, char *err, size_t errsz);
+
+/* Whether day (YYYYMMDD) lies within a consultation's valid_from..valid_until. */
+int template_valid_on(const struct template *t, int day);
+
+/*
+ * Calls fn for every literal year (1949 to 2099 followed by 年) in the subject and body,
+ * with its line in the file: a year that does not follow the send date goes stale
+ * (templates/README.md: use {{year.current}}, {{year.last}} or {{year.budget}}). Years
+ * inside a document title 《…》 name that document and are not reported.
+ */
+void template_each_literal_year(const struct template *t,
+				void (*fn)(void *ctx, const struct template *t, int line, int year),
+				void *ctx);
 
 const struct template *template_set_find(const struct template_set *s, const char *id);
 /*

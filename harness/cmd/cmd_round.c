@@ -8,6 +8,8 @@
 #include "harness/cmd/json_out.h"
 #include "harness/round.h"
 #include "harness/round_query.h"
+#include "harness/round_warn.h"
+#include "harness/template_source.h"
 #include "harness/workspace.h"
 #include "harness/calendar_store.h"
 
@@ -17,15 +19,18 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The workspace's templates/ folder when it has one, else the shipped templates. */
+/* The shipped templates with the workspace's own over them: what list and show see too. */
 static int load_templates(const struct workspace *ws, struct template_set *set, char *err, size_t errsz)
 {
-	char dir[PATH_MAX];
-	template_set_init(set);
-	if (workspace_path(ws, "templates", dir) == 0 && access(dir, F_OK) == 0)
-		return template_set_load_dir(set, dir, err, errsz);
-	snprintf(dir, sizeof dir, "%s/templates", foi_datadir());
-	return template_set_load_dir(set, dir, err, errsz);
+	return template_source_load(ws->dir, set, err, errsz);
+}
+
+/* Whether a request's template fits its target's domains, however it got there (planned with
+ * --allow-other-domain, or edited). A template no longer in the set is not judged. */
+static int in_domain(const struct template_set *templates, const struct round_request_row *q)
+{
+	const struct template *t = template_set_find(templates, q->f[RQ_TEMPLATE]);
+	return !t || round_template_fits(q->target_level, q->target_domains, t->domain);
 }
 
 static void print_show_json_summary(cJSON *doc, const struct round_summary *r, int *ok)
@@ -38,7 +43,7 @@ static void print_show_json_summary(cJSON *doc, const struct round_summary *r, i
 	json_num(doc, "spread_days", r->spread_days, ok);
 }
 
-static int print_show_json(const struct round_view *v)
+static int print_show_json(const struct round_view *v, const struct template_set *templates)
 {
 	int ok = 1;
 	cJSON *doc = json_root_obj(&ok);
@@ -55,23 +60,29 @@ static int print_show_json(const struct round_view *v)
 		cJSON *o = json_obj(reqs, NULL, &ok);
 		for (int k = 0; k < RQ_FIELD_COUNT; k++)
 			json_str(o, round_request_field_names[k], v->requests[i].f[k], &ok);
+		json_bool(o, "in_domain", in_domain(templates, &v->requests[i]), &ok);
 	}
 	return json_emit(doc, ok, "round show");
 }
 
 /* --unit: the exact text of that unit's requests. */
-static void print_show_unit(const struct round_view *v)
+static void print_show_unit(const struct round_view *v, const struct template_set *templates)
 {
 	for (size_t i = 0; i < v->nrequests; i++) {
 		char *const *f = v->requests[i].f;
 		printf("== %s request of %s, to %s by %s %s, as %s, at %s [%s]\n", f[RQ_KIND], f[RQ_UNIT], f[RQ_TARGET],
 		       f[RQ_CHANNEL], f[RQ_ADDRESS], f[RQ_PERSONA], f[RQ_SEND_AT], f[RQ_STATE]);
+		if (!in_domain(templates, &v->requests[i]))
+			printf("OTHER-DOMAIN: template %s (%s) is outside %s's domains (%s)\n", f[RQ_TEMPLATE],
+			       template_set_find(templates, f[RQ_TEMPLATE])->domain, f[RQ_TARGET],
+			       v->requests[i].target_domains);
 		printf("Reply-To: %s\nSubject: %s\n\n%s\n", f[RQ_REPLY_TO], f[RQ_SUBJECT], f[RQ_BODY]);
 	}
 }
 
-static void print_show_table(const struct round_view *v)
+static void print_show_table(const struct round_view *v, const struct template_set *templates)
 {
+	int marked = 0;
 	const struct round_summary *r = &v->round;
 	printf("round %s: seed %lld, kinds %s, from %s over %d days (created %s)\n", r->name, (long long)r->seed, r->kinds,
 	       r->start, r->spread_days, r->created_at);
@@ -85,29 +96,43 @@ static void print_show_table(const struct round_view *v)
 		char *const *f = v->requests[i].f;
 		char when[17];
 		snprintf(when, sizeof when, "%.10s %.5s", f[RQ_SEND_AT], strlen(f[RQ_SEND_AT]) > 11 ? f[RQ_SEND_AT] + 11 : "");
-		printf("%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s\n", f[RQ_UNIT], f[RQ_TARGET], f[RQ_KIND], f[RQ_TEMPLATE],
-		       f[RQ_CHANNEL], f[RQ_PERSONA], when, f[RQ_STATE]);
+		int fits = in_domain(templates, &v->requests[i]);
+		marked += !fits;
+		printf("%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s%s\n", f[RQ_UNIT], f[RQ_TARGET], f[RQ_KIND], f[RQ_TEMPLATE],
+		       f[RQ_CHANNEL], f[RQ_PERSONA], when, f[RQ_STATE], fits ? "" : "  OTHER-DOMAIN");
 	}
 	printf("%zu requests\n", v->nrequests);
+	if (marked)
+		printf("%d marked OTHER-DOMAIN: a template outside its target's domains; choose another with "
+		       "'foi round edit %s --unit UNIT --kind KIND --template ID'\n",
+		       marked, v->round.name);
 }
 
 static int round_show(struct workspace *ws, const char *name, const char *only_unit, int json)
 {
 	struct round_view v;
+	struct template_set templates;
 	char err[FOI_ERR_MAX];
+	if (load_templates(ws, &templates, err, sizeof err) != 0) {
+		foi_error("round show", "%s", err);
+		template_set_free(&templates);
+		return FOI_EXIT_DATA;
+	}
 	enum foi_status st = round_view_load(ws->db, name, only_unit, &v, err, sizeof err);
 	if (st != FOI_OK) {
 		foi_error("round show", "%s", err);
+		template_set_free(&templates);
 		return command_exit(st);
 	}
 	int rc = FOI_EXIT_OK;
 	if (json)
-		rc = print_show_json(&v);
+		rc = print_show_json(&v, &templates);
 	else if (only_unit)
-		print_show_unit(&v);
+		print_show_unit(&v, &templates);
 	else
-		print_show_table(&v);
+		print_show_table(&v, &templates);
 	round_view_free(&v);
+	template_set_free(&templates);
 	return rc;
 }
 
@@ -168,6 +193,7 @@ struct round_args {
 	const char *name;
 	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at;
 	int json;
+	int allow_other_domain;
 };
 
 enum round_sub { ROUND_CREATE, ROUND_SHOW, ROUND_LIST, ROUND_EDIT, ROUND_DROP };
@@ -177,14 +203,15 @@ static int parse_args(enum round_sub sub, int argc, char **argv, struct round_ar
 {
 	memset(a, 0, sizeof *a);
 	const struct arg_opt create_opts[] = {ARG_VALUE("--kinds", &a->kinds), ARG_VALUE("--seed", &a->seed),
-					      ARG_VALUE("--start", &a->start), ARG_VALUE("--spread", &a->spread)};
+					      ARG_VALUE("--start", &a->start), ARG_VALUE("--spread", &a->spread),
+					      ARG_FLAG("--allow-other-domain", &a->allow_other_domain)};
 	const struct arg_opt show_opts[] = {ARG_VALUE("--unit", &a->unit), ARG_FLAG("--json", &a->json)};
 	const struct arg_opt list_opts[] = {ARG_FLAG("--json", &a->json)};
 	const struct arg_opt edit_opts[] = {ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind),
 					    ARG_VALUE("--template", &a->template_id), ARG_VALUE("--persona", &a->persona),
 					    ARG_VALUE("--at", &a->at)};
 	const struct arg_opt drop_opts[] = {ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind)};
-	static const size_t counts[] = {4, 2, 1, 5, 2};
+	static const size_t counts[] = {5, 2, 1, 5, 2};
 	const struct arg_opt *tables[] = {create_opts, show_opts, list_opts, edit_opts, drop_opts};
 	char what[32];
 	snprintf(what, sizeof what, "round %s", round_subs[sub]);
@@ -194,6 +221,12 @@ static int parse_args(enum round_sub sub, int argc, char **argv, struct round_ar
 	if (rc == ARGS_CONTINUE && !a->name && sub != ROUND_LIST)
 		rc = command_usage_error(what, "round", "needs the round's NAME");
 	return rc;
+}
+
+static void warn_stderr(void *ctx, const char *text)
+{
+	(void)ctx;
+	foi_warn("%s", text);
 }
 
 static int round_create_cmd(struct workspace *ws, const struct round_args *a)
@@ -216,6 +249,8 @@ static int round_create_cmd(struct workspace *ws, const struct round_args *a)
 		opt.spread_days = (int)v;
 	}
 	opt.start = a->start;
+	opt.allow_other_domain = a->allow_other_domain;
+	opt.warn = warn_stderr;
 
 	struct template_set templates;
 	struct sched_calendar *cal = NULL;

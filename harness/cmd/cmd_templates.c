@@ -9,6 +9,10 @@
 #include "harness/clock.h"
 #include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
+#include "harness/cmd/json_out.h"
+#include "harness/cmd/templates_coverage.h"
+#include "harness/template_source.h"
+#include "harness/workspace.h"
 #include "templates/domain.h"
 #include "templates/template.h"
 
@@ -38,31 +42,30 @@ struct options {
 	const char *persona_name;
 	const char *unit;
 	const char *id;
+	const char *units;
+	const char *min;
 	int json;
 };
 
-static char *default_dir(void)
+/*
+ * --dir DIR: that folder alone. Otherwise the shipped templates with the workspace's own
+ * over them, when the command runs in a workspace: the set 'round create' plans with.
+ */
+static int load(const struct foi_app *app, const char *dir_opt, struct template_set *set)
 {
-	char *dir;
-	if (asprintf(&dir, "%s/templates", foi_datadir()) < 0)
-		return NULL;
-	return dir;
-}
-
-static int load(const char *dir_opt, struct template_set *set)
-{
-	char err[FOI_ERR_MAX];
-	char *dir = dir_opt ? strdup(dir_opt) : default_dir();
-	if (!dir) {
-		foi_error("templates", "out of memory");
-		return FOI_EXIT_FAIL;
+	char err[FOI_ERR_MAX], ws_dir[PATH_MAX], ws_err[FOI_ERR_MAX];
+	int rc;
+	if (dir_opt) {
+		template_set_init(set);
+		rc = template_set_load_dir(set, dir_opt, err, sizeof err);
+		if (rc != 0)
+			template_set_free(set);
+	} else {
+		int in_workspace = workspace_find(app, ws_dir, ws_err, sizeof ws_err) == 0;
+		rc = template_source_load(in_workspace ? ws_dir : NULL, set, err, sizeof err);
 	}
-	template_set_init(set);
-	int rc = template_set_load_dir(set, dir, err, sizeof err);
-	free(dir);
 	if (rc != 0) {
 		foi_error("templates", "%s", err);
-		template_set_free(set);
 		return FOI_EXIT_DATA;
 	}
 	return FOI_EXIT_OK;
@@ -109,24 +112,26 @@ static cJSON *template_json(const struct template *t)
 		cJSON_AddStringToObject(o, "expected_reply_label",
 					template_reply_label(t->expected_reply));
 	}
+	if (t->kind == TEMPLATE_CONSULT) {
+		char day[16];
+		snprintf(day, sizeof day, "%04d-%02d-%02d", t->valid_from / 10000, t->valid_from / 100 % 100,
+			 t->valid_from % 100);
+		cJSON_AddStringToObject(o, "valid_from", day);
+		snprintf(day, sizeof day, "%04d-%02d-%02d", t->valid_until / 10000, t->valid_until / 100 % 100,
+			 t->valid_until % 100);
+		cJSON_AddStringToObject(o, "valid_until", day);
+	}
+	cJSON_AddStringToObject(o, "source", template_source_origin(t));
 	cJSON_AddStringToObject(o, "file", t->path);
 	return o;
 }
 
 static int print_json(cJSON *root)
 {
-	char *text = root ? cJSON_Print(root) : NULL;
-	cJSON_Delete(root);
-	if (!text) {
-		foi_error("templates", "out of memory");
-		return FOI_EXIT_FAIL;
-	}
-	puts(text);
-	free(text);
-	return FOI_EXIT_OK;
+	return json_emit(root, root != NULL, "templates");
 }
 
-static int do_list(const struct options *o)
+static int do_list(const struct foi_app *app, const struct options *o)
 {
 	enum template_kind kind = TEMPLATE_ANY;
 	if (o->kind && (kind = template_kind_parse(o->kind)) == TEMPLATE_ANY)
@@ -137,7 +142,7 @@ static int do_list(const struct options *o)
 		return FOI_EXIT_USAGE;
 	}
 	struct template_set set;
-	int rc = load(o->dir, &set);
+	int rc = load(app, o->dir, &set);
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	const struct template **list;
@@ -154,14 +159,15 @@ static int do_list(const struct options *o)
 		rc = print_json(arr);
 	} else {
 		/* The title goes last: Chinese text has no column width a terminal agrees on. */
-		printf("%-38s %-8s %-20s %-5s %s\n", "ID", "KIND", "DOMAIN", "REPLY", "TITLE");
+		printf("%-38s %-8s %-20s %-5s %-9s %s\n", "ID", "KIND", "DOMAIN", "REPLY", "SOURCE", "TITLE");
 		for (size_t i = 0; i < n; i++) {
 			const struct template *t = list[i];
 			char reply[8] = "-";
 			if (t->kind == TEMPLATE_FOI)
 				snprintf(reply, sizeof reply, "%d", t->expected_reply);
-			printf("%-38s %-8s %-20s %-5s %s\n", t->id, template_kind_name(t->kind),
-			       t->domain, reply, t->title);
+			printf("%-38s %-8s %-20s %-5s %-9s %s%s\n", t->id, template_kind_name(t->kind),
+			       t->domain, reply, t->layer ? "workspace" : "shipped", t->title,
+			       t->replaced ? " (replaces the shipped one)" : "");
 		}
 		size_t nfoi = 0;
 		for (size_t i = 0; i < n; i++)
@@ -185,12 +191,12 @@ static void print_keypoints(const struct template *t)
 	printf("reference answer: %s\n", t->reference);
 }
 
-static int do_show(const struct options *o)
+static int do_show(const struct foi_app *app, const struct options *o)
 {
 	if (!o->id)
 		return command_usage_error("templates show", "templates", "needs a template ID (see 'foi templates list')");
 	struct template_set set;
-	int rc = load(o->dir, &set);
+	int rc = load(app, o->dir, &set);
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	const struct template *t = template_set_find(&set, o->id);
@@ -244,7 +250,11 @@ static int do_show(const struct options *o)
 			       template_reply_label(t->expected_reply));
 		if (t->note)
 			printf("note:     %s\n", t->note);
-		printf("file:     %s\n", t->path);
+		if (t->kind == TEMPLATE_CONSULT)
+			printf("valid:    %04d-%02d-%02d to %04d-%02d-%02d (the reference answer's policy)\n",
+			       t->valid_from / 10000, t->valid_from / 100 % 100, t->valid_from % 100,
+			       t->valid_until / 10000, t->valid_until / 100 % 100, t->valid_until % 100);
+		printf("file:     %s (%s)\n", t->path, template_source_origin(t));
 		printf("sample:   unit %s, applicant %s, token %s (a round fills in its own)\n",
 		       v.unit_name, v.persona.name, v.token);
 		printf("\nSubject: %s\n\n%s", r.subject, r.body);
@@ -258,13 +268,23 @@ static int do_show(const struct options *o)
 	return rc;
 }
 
-static int do_check(const struct options *o)
+/* A literal year goes stale: a warning, since a template may name a fixed past event. */
+static void warn_literal_year(void *ctx, const struct template *t, int line, int year)
+{
+	int *count = ctx;
+	(*count)++;
+	foi_warn("%s:%d: literal year %d: write {{year.current}}, {{year.last}} or {{year.budget}} so "
+		 "the template follows the send date", t->path, line, year);
+}
+
+static int do_check(const struct foi_app *app, const struct options *o)
 {
 	struct template_set set;
-	int rc = load(o->dir, &set);
+	int rc = load(app, o->dir, &set);
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	size_t nfoi = 0;
+	int years = 0;
 	for (size_t i = 0; i < set.count && rc == FOI_EXIT_OK; i++) {
 		const struct template *t = set.items[i];
 		struct template_values v;
@@ -278,11 +298,37 @@ static int do_check(const struct options *o)
 		}
 		template_rendered_free(&r);
 		nfoi += t->kind == TEMPLATE_FOI;
+		template_each_literal_year(t, warn_literal_year, &years);
 	}
 	if (rc == FOI_EXIT_OK)
-		printf("%zu templates load and render (%zu foi, %zu consult)\n", set.count, nfoi,
-		       set.count - nfoi);
+		printf("%zu templates load and render (%zu foi, %zu consult); %d literal years\n", set.count,
+		       nfoi, set.count - nfoi, years);
 	template_set_free(&set);
+	return rc;
+}
+
+static int do_coverage(const struct foi_app *app, const struct options *o)
+{
+	long min = 2;
+	if (o->min && args_long("templates coverage", "templates", "--min", o->min, 0, 1000, &min) != ARGS_CONTINUE)
+		return FOI_EXIT_USAGE;
+	char *units = NULL;
+	if (!o->units && asprintf(&units, "%s/harness/data/units.csv", foi_datadir()) < 0) {
+		foi_error("templates", "out of memory");
+		return FOI_EXIT_FAIL;
+	}
+	struct template_set set;
+	int rc = load(app, o->dir, &set);
+	if (rc == FOI_EXIT_OK) {
+		cJSON *json = NULL;
+		rc = templates_coverage(&set, o->units ? o->units : units, (int)min, o->json ? &json : NULL);
+		template_set_free(&set);
+		if (json) {
+			int printed = print_json(json);
+			rc = rc == FOI_EXIT_OK ? printed : rc;
+		}
+	}
+	free(units);
 	return rc;
 }
 
@@ -310,8 +356,7 @@ static int do_domains(const struct options *o)
 
 int cmd_templates(struct foi_app *app, int argc, char **argv)
 {
-	(void)app; /* works outside any workspace */
-	static const char *const subs[] = {"list", "show", "check", "domains", NULL};
+	static const char *const subs[] = {"list", "show", "check", "coverage", "domains", NULL};
 	int sub, rc = args_subcommand("templates", argc, argv, subs, &sub);
 	if (rc != ARGS_CONTINUE)
 		return rc;
@@ -326,10 +371,13 @@ int cmd_templates(struct foi_app *app, int argc, char **argv)
 		ARG_VALUE("--dir", &o.dir), ARG_VALUE("--persona-name", &o.persona_name), ARG_VALUE("--unit", &o.unit),
 		ARG_FLAG("--json", &o.json)};
 	const struct arg_opt check_opts[] = {ARG_VALUE("--dir", &o.dir)};
+	const struct arg_opt coverage_opts[] = {ARG_VALUE("--dir", &o.dir), ARG_VALUE("--units", &o.units),
+						ARG_VALUE("--min", &o.min), ARG_FLAG("--json", &o.json)};
 	const struct arg_opt domains_opts[] = {ARG_FLAG("--json", &o.json)};
-	const struct arg_opt *tables[] = {list_opts, show_opts, check_opts, domains_opts};
+	const struct arg_opt *tables[] = {list_opts, show_opts, check_opts, coverage_opts, domains_opts};
 	const size_t sizes[] = {sizeof list_opts / sizeof list_opts[0], sizeof show_opts / sizeof show_opts[0],
-				sizeof check_opts / sizeof check_opts[0], sizeof domains_opts / sizeof domains_opts[0]};
+				sizeof check_opts / sizeof check_opts[0], sizeof coverage_opts / sizeof coverage_opts[0],
+				sizeof domains_opts / sizeof domains_opts[0]};
 	size_t npos;
 	const struct arg_spec spec = {what, "templates", tables[sub], sizes[sub], &o.id, sub == 1 || sub == 2, &npos};
 	rc = args_parse(&spec, argc, argv, 2);
@@ -339,15 +387,17 @@ int cmd_templates(struct foi_app *app, int argc, char **argv)
 		return command_usage_error(what, "templates", "--persona-name needs a name");
 	switch (sub) {
 	case 0:
-		return do_list(&o);
+		return do_list(app, &o);
 	case 1:
-		return do_show(&o);
+		return do_show(app, &o);
 	case 2:
 		if (o.id && o.dir)
 			return command_usage_error(what, "templates", "give the folder once");
 		if (o.id)
 			o.dir = o.id, o.id = NULL;
-		return do_check(&o);
+		return do_check(app, &o);
+	case 3:
+		return do_coverage(app, &o);
 	default:
 		return do_domains(&o);
 	}

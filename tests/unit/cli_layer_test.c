@@ -79,9 +79,9 @@ Test(cli_layer, every_option_takes_its_value_with_an_equals_sign)
 	snprintf(spaced, sizeof spaced, "templates list --kind consult --domain health --dir '%s' --json", tpl_dir);
 	snprintf(equals, sizeof equals, "templates list --kind=consult --domain=health --dir='%s' --json", tpl_dir);
 	same_both_ways(NULL, spaced, equals);
-	snprintf(spaced, sizeof spaced, "templates show foi-budget-2023 --persona-name 王芳 --unit 随州市财政局 --dir '%s'",
+	snprintf(spaced, sizeof spaced, "templates show foi-budget --persona-name 王芳 --unit 随州市财政局 --dir '%s'",
 		 tpl_dir);
-	snprintf(equals, sizeof equals, "templates show foi-budget-2023 --persona-name=王芳 --unit=随州市财政局 --dir='%s'",
+	snprintf(equals, sizeof equals, "templates show foi-budget --persona-name=王芳 --unit=随州市财政局 --dir='%s'",
 		 tpl_dir);
 	same_both_ways(NULL, spaced, equals);
 	snprintf(spaced, sizeof spaced, "templates check --dir '%s'", tpl_dir);
@@ -128,7 +128,7 @@ Test(cli_layer, every_option_takes_its_value_with_an_equals_sign)
 	}
 	cJSON_Delete(list);
 	same_both_ways(dir, "round show r1 --unit D02", "round show r1 --unit=D02");
-	r = run_foi(dir, "round edit r1 --unit=D02 --kind=foi --template=foi-budget-2023 --at='2023-09-19 10:00'");
+	r = run_foi(dir, "round edit r1 --unit=D02 --kind=foi --template=foi-budget --at='2023-09-19 10:00'");
 	cr_expect_eq(r.status, 0, "%s", r.err);
 	cr_expect(strstr(r.out, "send 2023-09-19T10:00:00+08:00"), "%s", r.out);
 	run_free(&r);

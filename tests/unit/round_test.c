@@ -144,9 +144,9 @@ Test(round, edits_are_checked_applied_and_recorded)
 {
 	char *dir = round_workspace();
 	round_create_ok(dir, "r1 --seed 7 --start 2023-09-18");
-	struct foi_run r = run_foi(dir, "round edit r1 --unit D02 --kind foi --template foi-budget-2023 --at '2023-09-19 10:30' --persona li");
+	struct foi_run r = run_foi(dir, "round edit r1 --unit D02 --kind foi --template foi-budget --at '2023-09-19 10:30' --persona li");
 	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
-	cr_assert(strstr(r.out, "D02 foi: template") && strstr(r.out, "-> template foi-budget-2023, persona li, send 2023-09-19T10:30:00+08:00"), "%s", r.out);
+	cr_assert(strstr(r.out, "D02 foi: template") && strstr(r.out, "-> template foi-budget, persona li, send 2023-09-19T10:30:00+08:00"), "%s", r.out);
 	run_free(&r);
 
 	cJSON *doc = round_show_json(dir, "r1");
@@ -156,7 +156,7 @@ Test(round, edits_are_checked_applied_and_recorded)
 		if (strcmp(json_str(q, "unit"), "D02") || strcmp(json_str(q, "kind"), "foi"))
 			continue;
 		seen++;
-		cr_assert_str_eq(json_str(q, "template"), "foi-budget-2023");
+		cr_assert_str_eq(json_str(q, "template"), "foi-budget");
 		cr_assert(strstr(json_str(q, "body"), "李明华") != NULL, "re-rendered as the new persona");
 		cr_assert(strstr(json_str(q, "body"), "2023年9月19日") != NULL, "re-rendered with the new date");
 	}

@@ -37,7 +37,7 @@ static char *rendered_application(const char *unit_name, const char *token, char
 {
 	struct template t;
 	char err[512];
-	cr_assert_eq(template_load_file(src_path("templates/foi/budget-2023.tpl"), &t, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(template_load_file(src_path("templates/foi/budget.tpl"), &t, err, sizeof err), 0, "%s", err);
 	char reply_to[128];
 	snprintf(reply_to, sizeof reply_to, "evaluator+%s@foi.test", token);
 	struct template_values v = {unit_name,

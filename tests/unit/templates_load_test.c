@@ -54,7 +54,7 @@ Test(templates_load, bad_headers_name_file_and_line)
 					       "consult template");
 	expect_refused("keypoint-on-foi.tpl", "7: field 'keypoint' does not belong in a foi template");
 	expect_refused("empty-alternative.tpl", "6: keypoint has an empty alternative");
-	expect_refused("no-keypoint.tpl", "7: the header ends without the required field 'keypoint' "
+	expect_refused("no-keypoint.tpl", "9: the header ends without the required field 'keypoint' "
 					  "(at least one)");
 	expect_refused("reference-misses-keypoint.tpl", "7: the reference answer meets none of this "
 							"keypoint's alternatives ('封存'...)");
@@ -125,7 +125,7 @@ Test(templates_load, byte_order_mark_and_crlf_are_accepted)
 	cr_assert_str_eq(t.id, "consult-windows");
 	cr_assert_str_eq(t.title, "Windows 记事本保存的文件");
 	cr_assert_str_eq(t.body, "离职后公积金怎么办？\n第二行\n");
-	cr_assert_eq(t.body_line, 10, "leading blank lines of the body are skipped");
+	cr_assert_eq(t.body_line, 12, "leading blank lines of the body are skipped");
 	template_free(&t);
 }
 
