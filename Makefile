@@ -6,7 +6,7 @@
 # WERROR=1 turns warnings into errors (CI sets it).
 
 CC      ?= cc
-PKGS    := libcurl libesmtp-1.0 openssl libical sqlite3 gmime-3.0 inih libxml-2.0 xlsxwriter libcjson
+PKGS    := libcurl libesmtp-1.0 openssl libical sqlite3 gmime-3.0 inih libxml-2.0 xlsxwriter libcjson poppler-glib cairo libzip tesseract lept
 TESTPKGS := criterion
 SIMPKGS := libmicrohttpd zlib
 
