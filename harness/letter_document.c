@@ -5,6 +5,7 @@
 #include "grader/strbuf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -150,6 +151,13 @@ static int read_isolated(const void *data, size_t len, enum doc_format fmt,
 	}
 	if (pid == 0) {
 		close(fds[0]);
+		/* Poppler, libjpeg and Tesseract talk on stderr ("Syntax Error", "Premature end of
+		 * JPEG file"); what counts reaches the parent as the result or its message. */
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, STDERR_FILENO);
+			close(null);
+		}
 		child_read(fds[1], data, len, fmt, o);
 		close(fds[1]);
 		_exit(0);

@@ -29,7 +29,7 @@ static void chomp(char *s)
 		s[--n] = '\0';
 }
 
-static int read_sidecar(const char *dir, const char *base, struct expected *e)
+int letters_read_sidecar(const char *dir, const char *base, struct expected *e)
 {
 	char path[1024];
 	snprintf(path, sizeof path, "%s/%s.expected", dir, base);
@@ -47,6 +47,10 @@ static int read_sidecar(const char *dir, const char *base, struct expected *e)
 			e->consult = strcmp(line + 6, "consult") == 0;
 		else if (strncmp(line, "reference: ", 11) == 0)
 			snprintf(e->reference, sizeof e->reference, "%s/%s", dir, line + 11);
+		else if (strncmp(line, "text: ", 6) == 0)
+			copy(e->text_version, sizeof e->text_version, line + 6);
+		else if (strncmp(line, "read: ", 6) == 0)
+			e->ocr = strcmp(line + 6, "ocr") == 0;
 		else if (strncmp(line, "reply_type: ", 12) == 0)
 			copy(e->reply_type, sizeof e->reply_type, line + 12);
 		else if (e->nitems < sizeof e->items / sizeof e->items[0]) {
@@ -73,7 +77,35 @@ struct expected *letters_corpus(size_t *count)
 		char base[256];
 		snprintf(base, sizeof base, "%.*s", (int)(dot - de->d_name), de->d_name);
 		struct expected e = {0};
-		if (read_sidecar(dir, base, &e) != 0)
+		if (letters_read_sidecar(dir, base, &e) != 0)
+			continue;
+		snprintf(e.letter, sizeof e.letter, "%s/%s", dir, de->d_name);
+		copy(e.name, sizeof e.name, de->d_name);
+		v = realloc(v, (n + 1) * sizeof *v);
+		if (!v)
+			abort();
+		v[n++] = e;
+	}
+	if (d)
+		closedir(d);
+	qsort(v, n, sizeof *v, by_name);
+	*count = n;
+	return v;
+}
+
+struct expected *letters_files_corpus(size_t *count)
+{
+	char *dir = src_path("tests/fixtures/letters/attachments");
+	DIR *d = opendir(dir);
+	struct expected *v = NULL;
+	size_t n = 0;
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		const char *dot = strrchr(de->d_name, '.');
+		if (!dot || strcmp(dot, ".expected") == 0)
+			continue;
+		struct expected e = {0};
+		if (letters_read_sidecar(dir, de->d_name, &e) != 0)
 			continue;
 		snprintf(e.letter, sizeof e.letter, "%s/%s", dir, de->d_name);
 		copy(e.name, sizeof e.name, de->d_name);
