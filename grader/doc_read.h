@@ -1,7 +1,7 @@
 /*
  * Letters that are files: the text of a PDF, a Word .docx, an OFD or a scanned page, and
- * whether a red seal stamps it, each read with the library its format has (grader/README.md,
- * "Letters as files").
+ * whether a red seal stamps it, each read with the library its format has (README.md,
+ * "Checking a reply letter").
  *
  * doc_read() takes the file's bytes in memory and returns the letter's UTF-8 text, a line
  * saying how it was read ("PDF text layer, 1 page", "OCR (Tesseract chi_sim) of 1 scanned

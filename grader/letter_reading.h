@@ -1,6 +1,6 @@
 /*
  * What reading a letter file changes in its report: the seal (form.seal) and the trust in
- * OCR text (grader/README.md, "Letters as files").
+ * OCR text (README.md, "Checking a reply letter").
  *
  * letter_check() sees only text, so it leaves form.seal unknown. When the letter's pages
  * were looked at as images (doc_read.h), letter_apply_reading() decides form.seal from the

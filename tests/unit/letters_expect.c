@@ -63,21 +63,35 @@ int letters_read_sidecar(const char *dir, const char *base, struct expected *e)
 	return 0;
 }
 
-struct expected *letters_corpus(size_t *count)
+/* Letters in the corpus folder are .txt, .html or .eml with NAME.expected beside; letter
+ * files in attachments/ are any file with FILE.expected beside. */
+static int sidecar_base(const char *name, int files, char *base, size_t size)
 {
-	char *dir = src_path("tests/fixtures/letters");
+	const char *dot = strrchr(name, '.');
+	if (!dot || strcmp(dot, ".expected") == 0)
+		return -1;
+	if (files) {
+		snprintf(base, size, "%s", name);
+		return 0;
+	}
+	if (strcmp(dot, ".txt") && strcmp(dot, ".html") && strcmp(dot, ".eml"))
+		return -1;
+	snprintf(base, size, "%.*s", (int)(dot - name), name);
+	return 0;
+}
+
+static struct expected *collect(const char *rel, int files, size_t *count)
+{
+	char *dir = src_path(rel);
 	DIR *d = opendir(dir);
 	struct expected *v = NULL;
 	size_t n = 0;
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
-		const char *dot = strrchr(de->d_name, '.');
-		if (!dot || (strcmp(dot, ".txt") && strcmp(dot, ".html") && strcmp(dot, ".eml")))
-			continue;
 		char base[256];
-		snprintf(base, sizeof base, "%.*s", (int)(dot - de->d_name), de->d_name);
 		struct expected e = {0};
-		if (letters_read_sidecar(dir, base, &e) != 0)
+		if (sidecar_base(de->d_name, files, base, sizeof base) != 0 ||
+		    letters_read_sidecar(dir, base, &e) != 0)
 			continue;
 		snprintf(e.letter, sizeof e.letter, "%s/%s", dir, de->d_name);
 		copy(e.name, sizeof e.name, de->d_name);
@@ -93,30 +107,12 @@ struct expected *letters_corpus(size_t *count)
 	return v;
 }
 
+struct expected *letters_corpus(size_t *count)
+{
+	return collect("tests/fixtures/letters", 0, count);
+}
+
 struct expected *letters_files_corpus(size_t *count)
 {
-	char *dir = src_path("tests/fixtures/letters/attachments");
-	DIR *d = opendir(dir);
-	struct expected *v = NULL;
-	size_t n = 0;
-	struct dirent *de;
-	while (d && (de = readdir(d))) {
-		const char *dot = strrchr(de->d_name, '.');
-		if (!dot || strcmp(dot, ".expected") == 0)
-			continue;
-		struct expected e = {0};
-		if (letters_read_sidecar(dir, de->d_name, &e) != 0)
-			continue;
-		snprintf(e.letter, sizeof e.letter, "%s/%s", dir, de->d_name);
-		copy(e.name, sizeof e.name, de->d_name);
-		v = realloc(v, (n + 1) * sizeof *v);
-		if (!v)
-			abort();
-		v[n++] = e;
-	}
-	if (d)
-		closedir(d);
-	qsort(v, n, sizeof *v, by_name);
-	*count = n;
-	return v;
+	return collect("tests/fixtures/letters/attachments", 1, count);
 }
