@@ -145,7 +145,7 @@ static int seal_on_text_page(struct doc_job *job, PopplerPage *page, const char 
 static int read_pages(struct doc_job *job, PopplerDocument *doc, int npages, struct doc_text *out)
 {
 	struct strbuf text = {0};
-	int scanned = 0, rc = 0;
+	int scanned = 0, rc = 0, last_no = 0;
 	long conf = 0;
 	char *last_text = NULL;
 	PopplerPage *last = NULL;
@@ -169,7 +169,7 @@ static int read_pages(struct doc_job *job, PopplerDocument *doc, int npages, str
 			if (last)
 				g_object_unref(last);
 			g_free(last_text);
-			last = page, last_text = t;
+			last = page, last_text = t, last_no = i + 1;
 			continue;
 		}
 		g_free(t);
@@ -183,7 +183,7 @@ static int read_pages(struct doc_job *job, PopplerDocument *doc, int npages, str
 		g_object_unref(page);
 	}
 	if (rc == 0 && last && !out->seal.found)
-		rc = seal_on_text_page(job, last, last_text, npages, out);
+		rc = seal_on_text_page(job, last, last_text, last_no, out);
 	if (last)
 		g_object_unref(last);
 	g_free(last_text);
