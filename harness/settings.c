@@ -26,6 +26,7 @@ static const char *const receipt_names[] = {"next_working_day", "same_day", NULL
 static const char *const clock_names[] = {"civil", "elapsed", NULL};
 /* Indexed by enum tls_mode. */
 static const char *const tls_names[] = {"off", "if-available", "required", NULL};
+static const char *const seal_absent_names[] = {"fail", "unknown", NULL};
 
 #define TEXT(sec, key, field) {sec, key, V_TEXT, offsetof(struct settings, field), sizeof(((struct settings *)0)->field), 0, 0, NULL}
 #define TYPED(sec, key, t, field) {sec, key, t, offsetof(struct settings, field), sizeof(((struct settings *)0)->field), 0, 0, NULL}
@@ -54,6 +55,14 @@ static const struct key_spec keys[] = {
 	TYPED("mail", "imap_password", V_PASSWORD, imap_password),
 	ENUM("mail", "imap_tls", imap_tls, tls_names),
 	TEXT("mail", "imap_mailbox", imap_mailbox),
+	INT("letters", "max_pages", letters_max_pages, 1, 1000),
+	INT("letters", "max_mb", letters_max_mb, 1, 1024),
+	INT("letters", "max_megapixels", letters_max_megapixels, 1, 400),
+	INT("letters", "max_seconds", letters_max_seconds, 1, 3600),
+	INT("letters", "page_seconds", letters_page_seconds, 1, 3600),
+	INT("letters", "ocr_dpi", letters_ocr_dpi, 72, 600),
+	INT("letters", "ocr_min_confidence", letters_ocr_min_confidence, 0, 100),
+	ENUM("letters", "seal_absent", letters_seal_absent, seal_absent_names),
 };
 
 #define PERSONA_PREFIX "persona."
@@ -92,6 +101,14 @@ void settings_defaults(struct settings *s)
 	s->imap_port = 143;
 	s->imap_tls = TLS_REQUIRED;
 	snprintf(s->imap_mailbox, sizeof s->imap_mailbox, "INBOX");
+	s->letters_max_pages = 20;
+	s->letters_max_mb = 32;
+	s->letters_max_megapixels = 40;
+	s->letters_max_seconds = 60;
+	s->letters_page_seconds = 5;
+	s->letters_ocr_dpi = 150;
+	s->letters_ocr_min_confidence = 90;
+	s->letters_seal_absent = SEAL_ABSENT_FAIL;
 }
 
 const char *settings_tls_name(enum tls_mode m)

@@ -27,6 +27,11 @@ enum consult_clock {
 };
 
 
+enum seal_absent {
+	SEAL_ABSENT_FAIL,     /* a scanned letter without a red stamp fails form.seal */
+	SEAL_ABSENT_UNKNOWN,  /* it is left to the reviewer */
+};
+
 /* An applicant identity the mock requests are sent as. */
 struct persona {
 	char key[64]; /* the part after "persona." in the section name */
@@ -65,6 +70,16 @@ struct settings {
 	char imap_password[SETTINGS_TEXT_MAX];
 	enum tls_mode imap_tls;
 	char imap_mailbox[SETTINGS_TEXT_MAX];
+
+	/* [letters]: caps and judgement for letters that are files (PDF, Word, OFD, scans) */
+	int letters_max_pages;
+	int letters_max_mb;           /* file size, and bytes unpacked from it */
+	int letters_max_megapixels;   /* one image or rendered page */
+	int letters_max_seconds;      /* reading one file */
+	int letters_page_seconds;     /* parsing or rendering one page (OCR has max_seconds) */
+	int letters_ocr_dpi;
+	int letters_ocr_min_confidence;
+	enum seal_absent letters_seal_absent;
 
 	/* [persona.KEY] sections, in file order */
 	struct persona personas[SETTINGS_MAX_PERSONAS];

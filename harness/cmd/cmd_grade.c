@@ -10,6 +10,7 @@
 #include "harness/cmd/finding_out.h"
 #include "harness/grade_reference.h"
 #include "harness/mail/letter_file.h"
+#include "harness/workspace.h"
 #include "grader/consult_accuracy.h"
 #include "grader/letter_check.h"
 
@@ -51,7 +52,7 @@ static int parse_args(int argc, char **argv, struct grade_opts *o)
 	if (npos)
 		o->file = pos[0];
 	if (!o->file)
-		return command_usage_error("grade check", "grade", "needs a FILE (.eml, .html or .txt; - for standard input)");
+		return command_usage_error("grade check", "grade", "needs a FILE (.eml, .html, .txt, .pdf, .docx, .ofd or an image; - for standard input)");
 	if (!o->kind)
 		o->kind = o->reference ? "consult" : "foi";
 	if (strcmp(o->kind, "foi") != 0 && strcmp(o->kind, "consult") != 0)
@@ -104,9 +105,19 @@ static int read_reference(const char *name, struct grade_reference *ref)
 	return command_exit(st);
 }
 
-static int grade_check(const struct grade_opts *o)
+static int grade_check(const struct foi_app *app, const struct grade_opts *o)
 {
 	char err[FOI_ERR_MAX];
+	/* Outside a workspace the caps for letter files are the defaults. */
+	struct settings settings;
+	int in_workspace;
+	int st = workspace_settings_if_any(app, &settings, &in_workspace, err, sizeof err);
+	if (st != FOI_EXIT_OK) {
+		foi_error("grade", "%s", err);
+		return st;
+	}
+	struct letter_read_opts read_opts;
+	letter_read_opts_from_settings(&settings, &read_opts);
 	struct grade_reference points = {0};
 	if (o->reference) {
 		int rc = read_reference(o->reference, &points);
@@ -114,7 +125,7 @@ static int grade_check(const struct grade_opts *o)
 			return rc;
 	}
 	struct letter_source src;
-	enum letter_read r = letter_file_read(o->file, &src, err, sizeof err);
+	enum letter_read r = letter_file_read_opts(o->file, &read_opts, &src, err, sizeof err);
 	if (r != LETTER_READ_OK) {
 		foi_error(o->file, "%s", err);
 		grade_reference_free(&points);
@@ -132,8 +143,7 @@ static int grade_check(const struct grade_opts *o)
 		items = &consult;
 		snprintf(heading, sizeof heading, "reply to a consultation, %zu key points", points.count);
 	} else {
-		rc = src.unreadable ? letter_report_unreadable(src.unreadable, &report, err, sizeof err)
-				    : letter_check(src.text, src.len, o->applicant, &report, err, sizeof err);
+		rc = letter_source_check(&src, o->applicant, &report, err, sizeof err);
 		items = &report.items;
 		if (report.reply_type)
 			snprintf(heading, sizeof heading, "%s, reply type %s: %s",
@@ -168,7 +178,6 @@ static int grade_check(const struct grade_opts *o)
 
 int cmd_grade(struct foi_app *app, int argc, char **argv)
 {
-	(void)app; /* works outside any workspace */
 	static const char *const subs[] = {"check", NULL};
 	int sub, rc = args_subcommand("grade", argc, argv, subs, &sub);
 	if (rc != ARGS_CONTINUE)
@@ -177,5 +186,5 @@ int cmd_grade(struct foi_app *app, int argc, char **argv)
 	rc = parse_args(argc, argv, &o);
 	if (rc != ARGS_CONTINUE)
 		return rc;
-	return grade_check(&o);
+	return grade_check(app, &o);
 }

@@ -3,6 +3,7 @@
 #include "harness/mail/mail_text.h"
 #include "harness/app.h"
 #include "harness/file_read.h"
+#include "harness/settings.h"
 #include "grader/html_text.h"
 #include "grader/letter_check.h"
 #include "grader/text_decode.h"
@@ -14,7 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-enum format { FORMAT_MAIL, FORMAT_HTML, FORMAT_TEXT, FORMAT_SNIFF };
+enum format { FORMAT_MAIL, FORMAT_HTML, FORMAT_TEXT, FORMAT_DOCUMENT, FORMAT_SNIFF };
 
 static enum format by_name(const char *path)
 {
@@ -28,6 +29,11 @@ static enum format by_name(const char *path)
 		return FORMAT_HTML;
 	if (strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".text") == 0)
 		return FORMAT_TEXT;
+	static const char *const documents[] = {".pdf", ".docx", ".doc", ".wps", ".ofd", ".jpg", ".jpeg",
+		".png", ".tif", ".tiff", NULL};
+	for (const char *const *d = documents; *d; d++)
+		if (strcasecmp(dot, *d) == 0)
+			return FORMAT_DOCUMENT;
 	return FORMAT_SNIFF;
 }
 
@@ -58,12 +64,47 @@ static enum letter_read slurp(const char *path, size_t max, char **data, size_t 
 /* Below this many characters a mail body is a cover note ("详见附件"), not a letter. */
 #define COVER_NOTE_MAX 200
 
-static enum letter_read from_mail(const char *data, size_t len, struct letter_source *out,
-				  char *err, size_t errsz)
+/* The letter is an attached file: read it; one that cannot be read is left to the reviewer. */
+static enum letter_read from_attached(const struct mail_text *m, const struct letter_read_opts *o,
+				      struct letter_source *out, char *err, size_t errsz)
+{
+	char why[512];
+	enum letter_read r = letter_document_read(m->attached, m->attached_len, m->attached_name, o, out,
+						  why, sizeof why);
+	if (r == LETTER_READ_IO) {
+		snprintf(err, errsz, "%s", why);
+		return r;
+	}
+	if (r != LETTER_READ_OK) {
+		out->text = strdup("");
+		if (asprintf(&out->unreadable, "the letter is in an attachment foi cannot read (%s: %s): "
+			     "for the reviewer, on the original", m->attached_name, why) < 0)
+			out->unreadable = NULL;
+		if (asprintf(&out->described, "attachment %s, not readable: %s", m->attached_name, why) < 0)
+			out->described = NULL;
+	} else {
+		char *inner = out->described;
+		if (asprintf(&out->described, "mail from %s, subject \"%s\": %s", *m->from ? m->from : "(unknown)",
+			     m->subject, inner ? inner : "") < 0)
+			out->described = NULL;
+		free(inner);
+	}
+	if (m->unread && !(out->unread = strdup(m->unread)))
+		return LETTER_READ_IO;
+	return out->text && out->described ? LETTER_READ_OK : LETTER_READ_IO;
+}
+
+static enum letter_read from_mail(const char *data, size_t len, const struct letter_read_opts *o,
+				  struct letter_source *out, char *err, size_t errsz)
 {
 	struct mail_text m;
 	if (mail_text_parse(data, len, &m, err, errsz))
 		return LETTER_READ_DATA;
+	if (m.attached && m.len < COVER_NOTE_MAX) {
+		enum letter_read r = from_attached(&m, o, out, err, errsz);
+		mail_text_free(&m);
+		return r;
+	}
 	out->text = m.text;
 	out->len = m.len;
 	out->lossy = m.lossy;
@@ -85,9 +126,20 @@ static enum letter_read from_mail(const char *data, size_t len, struct letter_so
 enum letter_read letter_file_read(const char *path, struct letter_source *out, char *err,
 				  size_t errsz)
 {
+	struct settings s;
+	struct letter_read_opts o;
+	settings_defaults(&s);
+	letter_read_opts_from_settings(&s, &o);
+	return letter_file_read_opts(path, &o, out, err, errsz);
+}
+
+enum letter_read letter_file_read_opts(const char *path, const struct letter_read_opts *o,
+				       struct letter_source *out, char *err, size_t errsz)
+{
 	*out = (struct letter_source){0};
 	enum format fmt = by_name(path);
 	size_t max = fmt == FORMAT_MAIL || fmt == FORMAT_SNIFF ? LETTER_MAIL_MAX
+		   : fmt == FORMAT_DOCUMENT ? o->max_file
 		   : fmt == FORMAT_HTML ? LETTER_HTML_MAX : LETTER_TEXT_MAX;
 	char *data = NULL;
 	size_t len = 0;
@@ -100,7 +152,9 @@ enum letter_read letter_file_read(const char *path, struct letter_source *out, c
 		return LETTER_READ_DATA;
 	}
 	if (fmt == FORMAT_SNIFF) {
-		if (text_looks_binary(data, len))
+		if (doc_sniff(data, len, path) != DOC_UNKNOWN)
+			fmt = FORMAT_DOCUMENT;
+		else if (text_looks_binary(data, len))
 			fmt = FORMAT_TEXT; /* text_decode names the problem */
 		else if (mail_sniff(data, len))
 			fmt = FORMAT_MAIL;
@@ -110,7 +164,10 @@ enum letter_read letter_file_read(const char *path, struct letter_source *out, c
 			fmt = FORMAT_TEXT;
 	}
 	if (fmt == FORMAT_MAIL) {
-		rc = from_mail(data, len, out, err, errsz);
+		rc = from_mail(data, len, o, out, err, errsz);
+	} else if (fmt == FORMAT_DOCUMENT) {
+		const char *slash = strrchr(path, '/');
+		rc = letter_document_read(data, len, slash ? slash + 1 : path, o, out, err, errsz);
 	} else {
 		struct decoded_text t;
 		int r = fmt == FORMAT_HTML ? html_to_text(data, len, NULL, &t, err, errsz)
@@ -142,5 +199,6 @@ void letter_source_free(struct letter_source *s)
 	free(s->described);
 	free(s->unreadable);
 	free(s->unread);
+	free(s->reading);
 	*s = (struct letter_source){0};
 }

@@ -1,5 +1,6 @@
 /* Reading the letter out of a reply e-mail with GMime 3. */
 #include "harness/mail/mail_text.h"
+#include "grader/doc_read.h"
 #include "grader/html_text.h"
 #include "grader/text_decode.h"
 
@@ -28,6 +29,9 @@ struct walk {
 	struct found html;     /* first inline text/html */
 	char *unread;
 	size_t unread_len;
+	char *file;            /* the first attached letter file (PDF, Word, OFD, image) */
+	size_t file_len;
+	char *file_name;
 	size_t oversize;       /* size of a text part too large to be a letter, or 0 */
 	int failed;            /* out of memory */
 };
@@ -111,6 +115,30 @@ static void take_part(struct walk *w, GMimePart *part, struct found *slot, int i
 		w->failed = 1;
 }
 
+/* Keeps the first attachment that is a letter file; 1 when this one is kept. */
+static int keep_file(struct walk *w, GMimePart *part, const char *name)
+{
+	if (w->file)
+		return 0;
+	GMimeStream *mem = NULL;
+	GByteArray *bytes = part_bytes(part, &mem);
+	if (!bytes || doc_sniff(bytes->data, bytes->len, name) == DOC_UNKNOWN) {
+		if (mem)
+			g_object_unref(mem);
+		return 0;
+	}
+	/* The stream owns the bytes: copy them before letting it go. */
+	w->file = malloc(bytes->len ? bytes->len : 1);
+	w->file_name = strdup(name ? name : "(unnamed attachment)");
+	if (w->file)
+		memcpy(w->file, bytes->data, bytes->len);
+	w->file_len = bytes->len;
+	g_object_unref(mem);
+	if (!w->file || !w->file_name)
+		w->failed = 1;
+	return 1;
+}
+
 static void visit(struct walk *w, GMimeObject *obj, int depth)
 {
 	if (!obj || depth > MAX_DEPTH || w->failed)
@@ -145,7 +173,7 @@ static void visit(struct walk *w, GMimeObject *obj, int depth)
 	if (attachment) {
 		if (is_html || is_text)
 			take_part(w, part, &w->letter, is_html, name ? name : "(unnamed attachment)");
-		else
+		else if (!keep_file(w, part, name))
 			note_unread(w, name ? name : "(unnamed attachment)");
 		return;
 	}
@@ -226,6 +254,8 @@ int mail_text_parse(const char *data, size_t len, struct mail_text *out, char *e
 
 	if (!w.letter.text && !w.plain.text && !w.html.text && w.oversize) {
 		free(w.unread);
+		free(w.file);
+		free(w.file_name);
 		snprintf(err, errsz, "the mail's text part of %zu bytes is too large for a reply letter "
 			 "(at most %zu MB)", w.oversize, MAX_TEXT_PART >> 20);
 		free(out->subject);
@@ -262,6 +292,9 @@ int mail_text_parse(const char *data, size_t len, struct mail_text *out, char *e
 	}
 	out->unread = w.unread;
 	w.unread = NULL;
+	out->attached = w.file;
+	out->attached_len = w.file_len;
+	out->attached_name = w.file_name;
 	found_free(&w.letter);
 	found_free(&w.plain);
 	found_free(&w.html);
@@ -280,5 +313,7 @@ void mail_text_free(struct mail_text *m)
 	free(m->text);
 	free(m->source);
 	free(m->unread);
+	free(m->attached);
+	free(m->attached_name);
 	*m = (struct mail_text){0};
 }

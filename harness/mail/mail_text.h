@@ -10,8 +10,10 @@
  * converted to UTF-8 by text_decode()/html_to_text() (unlabelled: valid UTF-8, else
  * GB18030). Headers use GMime's loose RFC 2047 decoding with UTF-8 and GB18030 fallbacks.
  * The quoted original application under a reply ("-----原始邮件-----", "> ...") is cut
- * from a body, because it is the applicant's words, not the unit's. Attachments foi cannot
- * read (PDF, Word, images) are listed so that a reviewer opens them.
+ * from a body, because it is the applicant's words, not the unit's. The first attachment
+ * that is a letter file (PDF, Word, OFD, image: doc_sniff() in grader/doc_read.h) is handed
+ * over as bytes for letter_file.c to read; other attachments are listed so that a reviewer
+ * opens them.
  */
 #ifndef FOI_HARNESS_MAIL_TEXT_H
 #define FOI_HARNESS_MAIL_TEXT_H
@@ -26,6 +28,9 @@ struct mail_text {
 	char *source;     /* where the text came from, e.g. "attachment 答复书.html (GB18030)" */
 	char *unread;     /* attachments not read ("答复书.pdf, 扫描件.jpg"), or NULL */
 	int lossy;        /* some bytes of the text could not be decoded */
+	char *attached;   /* the first attachment that is a letter file, transfer-decoded, or NULL */
+	size_t attached_len;
+	char *attached_name;
 };
 
 /* Parses a whole message (RFC 5322 bytes). Returns 0, or -1 with err filled. */

@@ -29,7 +29,7 @@ static void chomp(char *s)
 		s[--n] = '\0';
 }
 
-static int read_sidecar(const char *dir, const char *base, struct expected *e)
+int letters_read_sidecar(const char *dir, const char *base, struct expected *e)
 {
 	char path[1024];
 	snprintf(path, sizeof path, "%s/%s.expected", dir, base);
@@ -47,6 +47,10 @@ static int read_sidecar(const char *dir, const char *base, struct expected *e)
 			e->consult = strcmp(line + 6, "consult") == 0;
 		else if (strncmp(line, "reference: ", 11) == 0)
 			snprintf(e->reference, sizeof e->reference, "%s/%s", dir, line + 11);
+		else if (strncmp(line, "text: ", 6) == 0)
+			copy(e->text_version, sizeof e->text_version, line + 6);
+		else if (strncmp(line, "read: ", 6) == 0)
+			e->ocr = strcmp(line + 6, "ocr") == 0;
 		else if (strncmp(line, "reply_type: ", 12) == 0)
 			copy(e->reply_type, sizeof e->reply_type, line + 12);
 		else if (e->nitems < sizeof e->items / sizeof e->items[0]) {
@@ -59,21 +63,35 @@ static int read_sidecar(const char *dir, const char *base, struct expected *e)
 	return 0;
 }
 
-struct expected *letters_corpus(size_t *count)
+/* Letters in the corpus folder are .txt, .html or .eml with NAME.expected beside; letter
+ * files in attachments/ are any file with FILE.expected beside. */
+static int sidecar_base(const char *name, int files, char *base, size_t size)
 {
-	char *dir = src_path("tests/fixtures/letters");
+	const char *dot = strrchr(name, '.');
+	if (!dot || strcmp(dot, ".expected") == 0)
+		return -1;
+	if (files) {
+		snprintf(base, size, "%s", name);
+		return 0;
+	}
+	if (strcmp(dot, ".txt") && strcmp(dot, ".html") && strcmp(dot, ".eml"))
+		return -1;
+	snprintf(base, size, "%.*s", (int)(dot - name), name);
+	return 0;
+}
+
+static struct expected *collect(const char *rel, int files, size_t *count)
+{
+	char *dir = src_path(rel);
 	DIR *d = opendir(dir);
 	struct expected *v = NULL;
 	size_t n = 0;
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
-		const char *dot = strrchr(de->d_name, '.');
-		if (!dot || (strcmp(dot, ".txt") && strcmp(dot, ".html") && strcmp(dot, ".eml")))
-			continue;
 		char base[256];
-		snprintf(base, sizeof base, "%.*s", (int)(dot - de->d_name), de->d_name);
 		struct expected e = {0};
-		if (read_sidecar(dir, base, &e) != 0)
+		if (sidecar_base(de->d_name, files, base, sizeof base) != 0 ||
+		    letters_read_sidecar(dir, base, &e) != 0)
 			continue;
 		snprintf(e.letter, sizeof e.letter, "%s/%s", dir, de->d_name);
 		copy(e.name, sizeof e.name, de->d_name);
@@ -87,4 +105,14 @@ struct expected *letters_corpus(size_t *count)
 	qsort(v, n, sizeof *v, by_name);
 	*count = n;
 	return v;
+}
+
+struct expected *letters_corpus(size_t *count)
+{
+	return collect("tests/fixtures/letters", 0, count);
+}
+
+struct expected *letters_files_corpus(size_t *count)
+{
+	return collect("tests/fixtures/letters/attachments", 1, count);
 }

@@ -77,10 +77,13 @@ Test(letters_mail, quoted_printable_alternative_prefers_plain)
 	mail_text_free(&m);
 }
 
-Test(letters_mail, unreadable_attachments_are_listed)
+Test(letters_mail, a_letter_file_is_handed_over_for_reading)
 {
 	struct mail_text m = parse_fixture("mail_pdf_only.eml");
-	cr_expect_str_eq(m.unread, "答复书（扫描件）.pdf");
+	cr_expect_str_eq(m.attached_name, "答复书（扫描件）.pdf");
+	cr_assert_not_null(m.attached);
+	cr_expect(m.attached_len > 5 && memcmp(m.attached, "%PDF-", 5) == 0, "the PDF's decoded bytes");
+	cr_expect_null(m.unread, "the letter file is read, not listed as unread");
 	cr_expect(strstr(m.text, "见附件") != NULL);
 	mail_text_free(&m);
 }
