@@ -3,6 +3,7 @@
 #   make check      install missing packages, build, run every test
 #   make check SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make bench      benchmarks (speed and memory targets)
+#   make fuzz       libFuzzer targets for every reader of outside input (FUZZ_SECONDS=N each)
 # WERROR=1 turns warnings into errors (CI sets it).
 
 CC      ?= cc
@@ -116,5 +117,7 @@ bench: deps $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
 
 clean:
 	rm -rf build build-san foi
+
+include tests/fuzz/fuzz.mk
 
 -include $(shell find build build-san -name '*.d' 2>/dev/null)
