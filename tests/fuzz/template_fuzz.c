@@ -9,16 +9,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[512];
 	if (template_parse((const char *)data, size, "fuzz.tpl", &t, err, sizeof err) != 0)
 		return 0;
-	/* A persona of the example configuration, as a round renders it. */
-	struct template_values v = {
-		.unit_name = "随州市财政局",
-		.persona = {.name = "王芳", .id_type = "居民身份证", .id_number = "42130219850312123X",
-			    .phone = "13972812345", .address = "湖北省随州市曾都区青年路8号",
-			    .postcode = "441300", .email = "wangfang@example.org"},
-		.year = 2023, .month = 9, .day = 28,
-		.token = "k7q2m9x4",
-		.reply_to = "evaluator+k7q2m9x4@foi.test",
-	};
+	/* The first persona of config.example.ini, replying by e-mail to a covert round. */
+	struct template_values v = {.unit_name = "广水市人力资源和社会保障局", .year = 2024, .month = 2, .day = 29};
+	v.persona = (struct template_persona){"李明华", "居民身份证", "421302199003154515", "13971234567",
+					     "湖北省随州市曾都区青年路18号", "441300", "liminghua@example.net"};
+	v.token = "a2b3c4d5e6";
+	v.reply_to = "liminghua@example.net";
 	struct template_rendered out;
 	if (template_render(&t, &v, &out, err, sizeof err) == 0)
 		template_rendered_free(&out);
