@@ -27,11 +27,12 @@ FUZZ_LIB_OBJS = $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BINS     = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/%_fuzz)
 
 # Seeds for each target: the fixtures of its reader.
-FUZZ_SEEDS_letter   := tests/fixtures/letters/*.txt tests/fixtures/letters/*.html tests/fixtures/letters/*.eml
-FUZZ_SEEDS_mail     := tests/fixtures/letters/*.eml
-FUZZ_SEEDS_guide    := tests/fixtures/guides/*.html tests/fixtures/guides/*.pdf
+# tests/fixtures/fuzz/ holds what the fuzzers found (tests/unit/fuzz_findings_test.c).
+FUZZ_SEEDS_letter   := tests/fixtures/letters/*.txt tests/fixtures/letters/*.html tests/fixtures/letters/*.eml tests/fixtures/fuzz/*.eml
+FUZZ_SEEDS_mail     := tests/fixtures/letters/*.eml tests/fixtures/fuzz/*.eml
+FUZZ_SEEDS_guide    := tests/fixtures/guides/*.html tests/fixtures/guides/*.pdf tests/fixtures/fuzz/*.html
 FUZZ_SEEDS_html     := tests/fixtures/guides/*.html tests/fixtures/letters/*.html
-FUZZ_SEEDS_decode   := tests/fixtures/letters/*.txt tests/fixtures/letters/*.html tests/fixtures/guides/*.html
+FUZZ_SEEDS_decode   := tests/fixtures/letters/*.txt tests/fixtures/letters/*.html tests/fixtures/guides/*.html tests/fixtures/fuzz/*
 FUZZ_SEEDS_calendar := tests/fixtures/calendars/*.ics schedule/holidays/*.ics
 FUZZ_SEEDS_units    := harness/data/units.csv tests/fixtures/mailstack/*.csv
 FUZZ_SEEDS_settings := config.example.ini

@@ -1,0 +1,55 @@
+/*
+ * What the fuzz targets (tests/fuzz/) found, one test per finding, each on its fixture in
+ * tests/fixtures/fuzz/: the reader must now do what a user expects of it on that input.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "grader/text_decode.h"
+#include "grader/utf8.h"
+#include "tests/unit/run_foi.h"
+
+/*
+ * decode target: a charset label that glibc's iconv takes for UTF-8 under another spelling
+ * ("utf-8," from a CMS template, "UTF8//IGNORE") was handed to iconv, which lets five-byte
+ * forms and code points past U+10FFFF through: the "always valid UTF-8" promise broke and
+ * the bad bytes were not counted, so `foi grade check` did not say the letter was lossy.
+ */
+Test(fuzz_findings, utf8_label_spelled_oddly_still_yields_valid_utf8)
+{
+	static const char *const labels[] = {"utf-8,", "UTF8//IGNORE", "(utf-8)"};
+	static const char bytes[] = "本机关于2023年9月18日收到你提交的政府信息公开申请\xf8\x88\x80\x80\x80，"
+				    "经检索，该政府信息不存在\xf4\x90\x80\x80。";
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		for (int trust = 0; trust < 2; trust++) {
+			struct decode_opts o = {.label = labels[i], .trust = trust ? DECODE_TRUST_DECLARATION
+										    : DECODE_TRUST_BYTES};
+			struct decoded_text t;
+			char err[256];
+			cr_assert_eq(text_decode_with(bytes, strlen(bytes), &o, &t, err, sizeof err), 0, "%s", err);
+			cr_expect(utf8_valid(t.text, t.len), "label %s: output is not valid UTF-8", labels[i]);
+			cr_expect_gt(t.bad_sequences, 0, "label %s: the bad bytes were not counted", labels[i]);
+			cr_expect_str_eq(t.charset, "UTF-8", "label %s read as %s", labels[i], t.charset);
+			decoded_text_free(&t);
+		}
+	}
+}
+
+Test(fuzz_findings, mail_labelled_utf8_comma_is_reported_lossy)
+{
+	struct foi_run r = run_foi(NULL, "grade check '%s'", src_path("tests/fixtures/fuzz/mail-utf8-alias.eml"));
+	cr_assert(r.status == 0 || r.status == 1, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.out, "text/plain body (UTF-8)"), "%s", r.out);
+	cr_expect(strstr(r.out, "some bytes could not be decoded"), "%s", r.out);
+	cr_expect(utf8_valid(r.out, strlen(r.out)));
+	run_free(&r);
+}
+
+Test(fuzz_findings, guide_declaring_utf8_comma_is_read_as_utf8)
+{
+	struct foi_run r = run_foi(NULL, "channel check --file '%s'", src_path("tests/fixtures/fuzz/guide-utf8-alias.html"));
+	cr_assert(r.status == 0 || r.status == 1, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.out, "(read as UTF-8, declared utf-8,, 9 undecodable byte sequences)"), "%s", r.out);
+	cr_expect(strstr(r.out, "channel.phone          pass"), "%s", r.out);
+	run_free(&r);
+}
