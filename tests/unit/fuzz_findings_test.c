@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "grader/text_decode.h"
+#include "schedule/calendar.h"
+#include "schedule/calendar_ics.h"
+#include "schedule/day.h"
 #include "grader/utf8.h"
 #include "tests/unit/run_foi.h"
 
@@ -52,4 +55,26 @@ Test(fuzz_findings, guide_declaring_utf8_comma_is_read_as_utf8)
 	cr_expect(strstr(r.out, "(read as UTF-8, declared utf-8,, 9 undecodable byte sequences)"), "%s", r.out);
 	cr_expect(strstr(r.out, "channel.phone          pass"), "%s", r.out);
 	run_free(&r);
+}
+
+/*
+ * calendar target: a file that covers a year (X-FOI-COVERS) but marks no day passed a NULL
+ * array to qsort, undefined behaviour that UBSan stops on (this test fails under
+ * `make check SANITIZE=1` without the fix). The year loads with weekends as its only rest.
+ */
+Test(fuzz_findings, calendar_covering_a_year_without_events_loads)
+{
+	struct sched_calendar *cal = calendar_new();
+	cr_assert_not_null(cal);
+	struct cal_ics_info info;
+	char err[512];
+	const char *path = src_path("tests/fixtures/fuzz/calendar-covers-year-without-events.ics");
+	cr_assert_eq(calendar_load_ics_file(cal, path, &info, err, sizeof err), 0, "%s", err);
+	cr_expect_eq(info.nyears, 1);
+	cr_expect_eq(info.years[0], 2030);
+	cr_expect_eq(info.nevents, 0);
+	cr_expect(calendar_covers_year(cal, 2030));
+	cr_expect(calendar_is_working(cal, day_from_ymd(2030, 10, 1)));    /* a Tuesday */
+	cr_expect(!calendar_is_working(cal, day_from_ymd(2030, 10, 5)));   /* a Saturday */
+	calendar_free(cal);
 }
