@@ -3,8 +3,10 @@
  * tests/fixtures/fuzz/: the reader must now do what a user expects of it on that input.
  */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "grader/html_doc.h"
 #include "grader/text_decode.h"
 #include "schedule/calendar.h"
 #include "schedule/calendar_ics.h"
@@ -77,4 +79,25 @@ Test(fuzz_findings, calendar_covering_a_year_without_events_loads)
 	cr_expect(calendar_is_working(cal, day_from_ymd(2030, 10, 1)));    /* a Tuesday */
 	cr_expect(!calendar_is_working(cal, day_from_ymd(2030, 10, 5)));   /* a Saturday */
 	calendar_free(cal);
+}
+
+/*
+ * decode target: a Content-Type <meta> whose charset has no value ("text/html; charset", a
+ * CMS template with an empty variable) made the declaration reader step past the end of the
+ * attribute (ASan stops on it under `make check SANITIZE=1` without the fix). The page is
+ * read as if it declared nothing, and its channels are found.
+ */
+Test(fuzz_findings, content_type_charset_without_value_is_no_declaration)
+{
+	struct foi_run r = run_foi(NULL, "channel check --file '%s'", src_path("tests/fixtures/fuzz/guide-charset-without-value.html"));
+	cr_assert(r.status == 0 || r.status == 1, "status %d: %s", r.status, r.err);
+	cr_expect(strstr(r.out, "(read as UTF-8)"), "%s", r.out);
+	cr_expect(strstr(r.out, "channel.phone          pass"), "%s", r.out);
+	run_free(&r);
+
+	char *page = read_file(src_path("tests/fixtures/fuzz/guide-charset-without-value.html"));
+	cr_assert_not_null(page);
+	char declared[TEXT_CHARSET_MAX];
+	cr_expect_eq(html_declared_charset(page, strlen(page), declared, sizeof declared), -1);
+	free(page);
 }
