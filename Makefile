@@ -5,6 +5,7 @@
 #   make check SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make bench      benchmarks (speed and memory targets)
 #   make install    PREFIX=/usr/local DESTDIR= : bin/foi, share/foi/ (its data), share/man/man1/foi.1
+#   make fuzz       libFuzzer targets for every reader of outside input (FUZZ_SECONDS=N each)
 # WERROR=1 turns warnings into errors (CI sets it). V=1 shows the compiler command lines.
 
 CC      ?= cc
@@ -167,6 +168,8 @@ bench: deps $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
 
 clean:
 	rm -rf build build-san foi
+
+include tests/fuzz/fuzz.mk
 
 # Each object's header dependencies, written by -MMD beside it.
 -include $(ALL_OBJS:.o=.d)

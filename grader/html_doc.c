@@ -136,8 +136,10 @@ static int charset_from_content_type(const char *ct, char *out, size_t outsz)
 		p += 7;
 		while (isspace((unsigned char)*p))
 			p++;
-		if (*p != '=')
+		if (*p != '=') {
+			p--; /* look at this byte again: it may end the text ("...; charset") */
 			continue;
+		}
 		p++;
 		while (isspace((unsigned char)*p) || *p == '"' || *p == '\'')
 			p++;

@@ -129,8 +129,16 @@ static const char *charset_canonical(const char *label, char *buf, size_t bufsz)
 	iconv_t cd = iconv_open("UTF-8", low);
 	if (cd == (iconv_t)-1)
 		return NULL;
+	/* glibc takes UTF-8 under many spellings ("UTF-8,", "(utf-8)", "UTF8//IGNORE"), and its
+	 * UTF-8 to UTF-8 lets malformed forms through: such a name is read as UTF-8 by utf8.h.
+	 * A charset that maps Chinese and accented UTF-8 bytes to themselves is UTF-8. */
+	char probe[] = "\xE4\xB8\xAD\xC3\xA9", back[16];
+	char *ip = probe, *op = back;
+	size_t il = sizeof probe - 1, ol = sizeof back;
+	int is_utf8 = iconv(cd, &ip, &il, &op, &ol) == 0 && il == 0 &&
+		      (size_t)(op - back) == sizeof probe - 1 && memcmp(back, probe, sizeof probe - 1) == 0;
 	iconv_close(cd);
-	snprintf(buf, bufsz, "%s", low);
+	snprintf(buf, bufsz, "%s", is_utf8 ? "UTF-8" : low);
 	return buf;
 }
 
@@ -147,6 +155,17 @@ static void reading_free(struct reading *r)
 {
 	strbuf_free(&r->out);
 	r->bad = 0;
+}
+
+/* Keeps the better of two readings in *best when `take` says so, freeing the other. */
+static void keep(struct reading *best, struct reading *other, int take)
+{
+	if (take && !other->out.oom) {
+		reading_free(best);
+		*best = *other;
+	} else {
+		reading_free(other);
+	}
 }
 
 /* 1 when in[0..len) is the start of a multi-byte sequence that the input cuts off. */
@@ -241,6 +260,15 @@ static int read_iconv(const char *in, size_t len, const char *from, int stop_at_
 		break;
 	}
 	iconv_close(cd);
+	/* Whatever the converter, the promise is valid UTF-8 (a charset that only wraps UTF-8
+	 * may pass malformed sequences through): those are read again strictly and counted. */
+	if (!r->out.oom && !utf8_valid(r->out.p, r->out.len)) {
+		struct reading strict;
+		read_utf8(r->out.p, r->out.len, &strict);
+		strict.bad += r->bad;
+		strict.charset = r->charset;
+		keep(r, &strict, 1);
+	}
 	return 0;
 }
 
@@ -252,17 +280,6 @@ static int read_as(const char *in, size_t len, const char *cs, int stop_at_error
 		return 0;
 	}
 	return read_iconv(in, len, cs, stop_at_error, r);
-}
-
-/* Keeps the better of two readings in *best when `take` says so, freeing the other. */
-static void keep(struct reading *best, struct reading *other, int take)
-{
-	if (take && !other->out.oom) {
-		reading_free(best);
-		*best = *other;
-	} else {
-		reading_free(other);
-	}
 }
 
 /* ---- the two ways of trusting a declaration ---- */

@@ -11,7 +11,8 @@
  *     a <meta> or XML declaration among the page's first bytes (html_doc.h). Labels are read
  *     by the WHATWG names Chinese sites use: GB2312 and GBK decode as GB18030, their
  *     superset, because "GB2312" pages routinely hold GBK-only characters; Big5 as
- *     Big5-HKSCS; anything else by whatever iconv on this machine knows.
+ *     Big5-HKSCS; anything else by whatever iconv on this machine knows, except that a name
+ *     iconv takes for UTF-8 ("utf-8,", "UTF8//IGNORE") is read as UTF-8.
  *   - DECODE_TRUST_BYTES (letters): a declared charset is used only when it reads every byte;
  *     otherwise, as without one, the bytes decide: valid UTF-8 is UTF-8; mostly-valid UTF-8
  *     stays UTF-8 with U+FFFD for the stray bytes (GB18030 accepts almost any byte pair and
@@ -25,7 +26,8 @@
  * Malformed UTF-8 (RFC 3629: overlong forms, surrogates, code points past U+10FFFF) is read
  * by utf8.h, other charsets by iconv; either way each byte that starts an invalid sequence
  * becomes U+FFFD, and so does a sequence cut off at the end. The result is always valid
- * UTF-8 (glibc's iconv would let five-byte forms and code points past U+10FFFF through).
+ * UTF-8 (glibc's iconv would let five-byte forms and code points past U+10FFFF through, so
+ * what any converter returns is checked again).
  *
  * Binary content is recognised by text_sniff_binary(): a known file type by its first
  * bytes (PDF, Word, images, archives), or NUL bytes near the start.

@@ -221,7 +221,8 @@ int calendar_build(struct sched_calendar *cal, char *err, size_t errsz)
 		fail(err, errsz, "the calendar holds no year's arrangement");
 		return -1;
 	}
-	qsort(cal->marks, cal->nmarks, sizeof *cal->marks, mark_order);
+	if (cal->nmarks > 1) /* a year may mark no day at all; then marks is NULL */
+		qsort(cal->marks, cal->nmarks, sizeof *cal->marks, mark_order);
 	for (size_t i = 1; i < cal->nmarks; i++) {
 		const struct cal_mark *a = &cal->marks[i - 1], *b = &cal->marks[i];
 		if (a->day == b->day && a->kind != b->kind) {
