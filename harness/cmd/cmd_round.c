@@ -3,6 +3,7 @@
  * before anything is sent.
  */
 #include "harness/clock.h"
+#include "harness/cmd/cmd_round_send.h"
 #include "harness/cmd/commands.h"
 #include "harness/round.h"
 #include "harness/workspace.h"
@@ -121,7 +122,7 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		return db_error(ws->db, doc);
 
 	if (sqlite3_prepare_v2(ws->db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, q.send_at, "
-				   "q.token, q.reply_to, q.subject, q.body, q.state FROM requests q JOIN units u ON u.code = q.unit "
+				   "q.token, q.reply_to, q.subject, q.body, q.state, q.id FROM requests q JOIN units u ON u.code = q.unit "
 				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
 		return db_error(ws->db, doc);
 	sqlite3_bind_int64(st, 1, id);
@@ -140,12 +141,14 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		n++;
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
+			cJSON_AddNumberToObject(o, "id", (double)sqlite3_column_int64(st, 13));
 			for (int i = 0; i < 13; i++)
 				cJSON_AddStringToObject(o, fields[i], col(st, i));
 			cJSON_AddItemToArray(reqs, o);
 		} else if (only_unit) {
-			printf("== %s request of %s, to %s by %s %s, as %s, at %s [%s]\n", col(st, 2), col(st, 0), col(st, 1),
-			       col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 12));
+			printf("== request %lld: %s request of %s, to %s by %s %s, as %s, at %s [%s]\n",
+			       (long long)sqlite3_column_int64(st, 13), col(st, 2), col(st, 0), col(st, 1), col(st, 4), col(st, 5),
+			       col(st, 6), col(st, 7), col(st, 12));
 			printf("Reply-To: %s\nSubject: %s\n\n%s\n", col(st, 9), col(st, 10), col(st, 11));
 		} else {
 			char when[17];
@@ -371,11 +374,41 @@ static int round_change_cmd(struct workspace *ws, const char *sub, const struct 
 	return rc;
 }
 
+/* round send NAME [options] | round log NAME: their own options (cmd_round_send.c). */
+static int round_sending(struct foi_app *app, const char *sub, int argc, char **argv)
+{
+	if (argc < 3 || argv[2][0] == '-')
+		return command_usage_error("round", "'round %s' needs the round's NAME", sub);
+	if (strcmp(sub, "log") == 0 && argc > 3)
+		return command_usage_error("round", "unexpected argument '%s'", argv[3]);
+	struct workspace ws;
+	char err[FOI_ERR_MAX];
+	int rc = workspace_open(app, &ws, err, sizeof err);
+	if (rc != FOI_EXIT_OK) {
+		foi_error("round", "%s", err);
+		return rc;
+	}
+	int64_t id = find_round(ws.db, argv[2]);
+	if (id <= 0) {
+		if (id < 0)
+			foi_error("round", "database: %s", sqlite3_errmsg(ws.db));
+		else
+			foi_error(strcmp(sub, "send") == 0 ? "round send" : "round log", "no round named '%s' (see 'foi round list')", argv[2]);
+		workspace_close(&ws);
+		return FOI_EXIT_FAIL;
+	}
+	rc = strcmp(sub, "send") == 0 ? round_send_cmd(&ws, argv[2], argc - 3, argv + 3) : round_log_cmd(&ws, argv[2]);
+	workspace_close(&ws);
+	return rc;
+}
+
 int cmd_round(struct foi_app *app, int argc, char **argv)
 {
 	if (argc < 2)
-		return command_usage_error("round", "say create, show, list, edit or drop");
+		return command_usage_error("round", "say create, show, list, edit, drop, send or log");
 	const char *sub = argv[1];
+	if (strcmp(sub, "send") == 0 || strcmp(sub, "log") == 0)
+		return round_sending(app, sub, argc, argv);
 	if (strcmp(sub, "create") && strcmp(sub, "show") && strcmp(sub, "list") && strcmp(sub, "edit") && strcmp(sub, "drop"))
 		return command_usage_error("round", "unknown subcommand '%s'", sub);
 	struct round_args a;
