@@ -153,7 +153,7 @@ test: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim)
 	$(TEST_ENV) tests/run-tests $(BUILD)/foi-tests
 
 # The suites that start Postfix (root) or talk to the mail stack are left out of the quick loop.
-STACK_SUITES := mailstack_imap|mailstack_smtp|mailstack_stack|sim_stack
+STACK_SUITES := mailstack_imap|mailstack_smtp|mailstack_stack|mailstack_send|sim_stack
 unit: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim)
 	$(TEST_ENV) $(BUILD)/foi-tests --jobs 2 --filter '!($(STACK_SUITES))/*'
 

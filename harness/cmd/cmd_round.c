@@ -122,7 +122,9 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		return db_error(ws->db, doc);
 
 	if (sqlite3_prepare_v2(ws->db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, q.send_at, "
-				   "q.token, q.reply_to, q.subject, q.body, q.state, q.id FROM requests q JOIN units u ON u.code = q.unit "
+				   "q.token, q.reply_to, q.subject, q.body, q.state, q.id, coalesce(a.message_id, ''), "
+				   "coalesce(a.confirmation, ''), coalesce(a.detail, '') FROM requests q JOIN units u ON u.code = q.unit "
+				   "LEFT JOIN attempts a ON a.id = (SELECT max(id) FROM attempts WHERE request_id = q.id) "
 				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
 		return db_error(ws->db, doc);
 	sqlite3_bind_int64(st, 1, id);
@@ -142,6 +144,10 @@ static int round_show(struct workspace *ws, const char *name, const char *only_u
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
 			cJSON_AddNumberToObject(o, "id", (double)sqlite3_column_int64(st, 13));
+			/* The last attempt: what identifies what was sent, and the evidence of a failure. */
+			cJSON_AddStringToObject(o, "message_id", col(st, 14));
+			cJSON_AddStringToObject(o, "confirmation", col(st, 15));
+			cJSON_AddStringToObject(o, "detail", col(st, 16));
 			for (int i = 0; i < 13; i++)
 				cJSON_AddStringToObject(o, fields[i], col(st, i));
 			cJSON_AddItemToArray(reqs, o);

@@ -76,7 +76,9 @@ enum foi_status send_mail(struct workspace *ws, const struct mail_request *r, en
 	int sent = smtp_send(&srv, r->reply_to, to, 1, msg, len, &rep, serr, sizeof serr) == 0;
 	if (sent) {
 		*outcome = OUTBOX_SENT;
-		snprintf(detail, detailsz, "<%s>", message_id);
+		/* The server's own words on taking it ("250 2.0.0 Ok: queued as ..."): the evidence. */
+		snprintf(detail, detailsz, "%d %s%s%s", rep.message.code, rep.message.enhanced, *rep.message.enhanced ? " " : "",
+			 rep.message.text ? rep.message.text : "");
 	} else if (rep.outcome == SMTP_UNKNOWN) {
 		*outcome = OUTBOX_UNKNOWN;
 		snprintf(detail, detailsz, "%s", serr);

@@ -27,7 +27,7 @@ struct mail_request {
 	const char *body;
 };
 
-/* *outcome and the detail (the server's words, or the Message-ID when sent; caller-owned)
+/* *outcome and the detail (the server's words: its acceptance, or why it refused; caller-owned)
  * are filled when FOI_OK is returned. */
 enum foi_status send_mail(struct workspace *ws, const struct mail_request *r, enum outbox_outcome *outcome,
 			  char *detail, size_t detailsz, char *err, size_t errsz);
