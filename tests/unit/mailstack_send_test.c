@@ -48,14 +48,6 @@ static struct send_server stack_server(void)
 				    .ca_file = env.ca_file, .user = EVALUATOR, .password = password};
 }
 
-/* The summary line "  LABEL ... N" of `round send`. */
-static int summary_says(const char *out, const char *label, int n)
-{
-	char line[64];
-	snprintf(line, sizeof line, "  %-22s %6d\n", label, n);
-	return strstr(out, line) != NULL;
-}
-
 static char *planned_workspace(const struct send_server *srv, const char *round)
 {
 	char *dir = send_workspace(srv);

@@ -73,6 +73,13 @@ int send_count_state(const cJSON *plan, const char *state)
 	return n;
 }
 
+int summary_says(const char *out, const char *label, int n)
+{
+	char line[64];
+	snprintf(line, sizeof line, "  %-22s %6d\n", label, n);
+	return strstr(out, line) != NULL;
+}
+
 static int count_in(const char *folder, const char *needle)
 {
 	DIR *d = opendir(folder);

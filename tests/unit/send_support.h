@@ -36,6 +36,9 @@ const char *send_field(const cJSON *request, const char *key);
 /* How many requests of the plan are in state. */
 int send_count_state(const cJSON *plan, const char *state);
 
+/* Does the summary of `round send` (out) have the line "LABEL ... N"? */
+int summary_says(const char *out, const char *label, int n);
+
 /* How many messages holding needle (a Message-ID) the mailbox of address holds (new/ and cur/)
  * under the Maildir base BASE/DOMAIN/USER/Maildir. */
 int maildir_count(const char *base, const char *address, const char *needle);
