@@ -8,7 +8,7 @@
 
 #include "harness/app.h"
 #include "harness/clock.h"
-#include "harness/schedule_cli.h"
+#include "harness/calendar_load.h"
 #include "harness/store.h"
 
 static int db_fail(sqlite3 *db, char *err, size_t errsz)
@@ -75,22 +75,29 @@ int calendar_store_overlay(sqlite3 *db, struct sched_calendar *cal, size_t *year
 	return rc;
 }
 
-/* The workspace's calendar as it stands: shipped, then the imported years. Built. */
-static int current_calendar(sqlite3 *db, struct sched_calendar **out, char *err, size_t errsz)
+enum foi_status calendar_store_load_workspace(sqlite3 *db, struct sched_calendar **out, char *origin,
+					      size_t originsz, char *err, size_t errsz)
 {
+	size_t imported;
+	*out = NULL;
+	if (origin && originsz)
+		origin[0] = '\0';
 	struct sched_calendar *cal = calendar_new();
-	size_t n;
-	if (!cal) {
-		snprintf(err, errsz, "out of memory");
-		return -1;
-	}
-	if (calendar_load_shipped(cal, err, errsz) != 0 ||
-	    calendar_store_overlay(db, cal, &n, NULL, 0, err, errsz) != 0 || calendar_build(cal, err, errsz) != 0) {
+	if (!cal)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	enum foi_status st = FOI_OK;
+	if (calendar_load_shipped(cal, err, errsz) != 0)
+		st = FOI_E_DATA;
+	else if (calendar_store_overlay(db, cal, &imported, origin, originsz, err, errsz) != 0)
+		st = FOI_E_DB;
+	else if (calendar_build(cal, err, errsz) != 0)
+		st = FOI_E_DATA;
+	if (st != FOI_OK) {
 		calendar_free(cal);
-		return -1;
+		return st;
 	}
 	*out = cal;
-	return 0;
+	return FOI_OK;
 }
 
 static int exec_bound(sqlite3 *db, sqlite3_stmt *st, char *err, size_t errsz)
@@ -249,7 +256,8 @@ int calendar_store_import(sqlite3 *db, const char *path, struct calendar_import_
 		goto out;
 	}
 	in_transaction = 1;
-	if (current_calendar(db, &before, err, errsz) != 0 || current_calendar(db, &res->after, err, errsz) != 0) {
+	if (calendar_store_load_workspace(db, &before, NULL, 0, err, errsz) != FOI_OK ||
+	    calendar_store_load_workspace(db, &res->after, NULL, 0, err, errsz) != FOI_OK) {
 		rc = -2;
 		goto out;
 	}

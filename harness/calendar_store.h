@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "harness/status.h"
 #include "schedule/calendar.h"
 #include "schedule/calendar_diff.h"
 #include "schedule/calendar_ics.h"
@@ -23,6 +24,15 @@
  */
 int calendar_store_overlay(sqlite3 *db, struct sched_calendar *cal, size_t *years, char *origin,
 			   size_t originsz, char *err, size_t errsz);
+
+/*
+ * The calendar a workspace's deadlines are counted on, built, into *out (free with
+ * calendar_free): the shipped arrangements with the imported years replacing them. origin (may
+ * be NULL) gets the imported years, e.g. "2024 (file.ics)". FOI_E_DATA for a malformed shipped
+ * calendar, FOI_E_DB when the database fails.
+ */
+enum foi_status calendar_store_load_workspace(sqlite3 *db, struct sched_calendar **out, char *origin,
+					      size_t originsz, char *err, size_t errsz);
 
 struct calendar_import_result {
 	struct cal_ics_info info;      /* what the file held */

@@ -127,3 +127,43 @@ void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])
 	strftime(out, CLOCK_ISO_MAX - 8, "%Y-%m-%dT%H:%M:%S", &tm);
 	strcat(out, off);
 }
+
+struct sched_instant local_instant(time_t t)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return (struct sched_instant){
+		.day = day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+		.sec = tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec,
+	};
+}
+
+time_t local_instant_time(struct sched_instant t)
+{
+	int y, m, d;
+	day_to_ymd(t.day, &y, &m, &d);
+	/* mktime carries 86400 seconds over into the next day's midnight. */
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_sec = t.sec, .tm_isdst = -1};
+	return mktime(&tm);
+}
+
+int local_instant_parse(const char *text, struct sched_instant *out, char *err, size_t errsz)
+{
+	time_t t;
+	if (clock_parse_local(text, &t, err, errsz) != 0)
+		return -1;
+	*out = local_instant(t);
+	return 0;
+}
+
+void local_instant_iso(struct sched_instant t, char out[CLOCK_ISO_MAX])
+{
+	clock_format_iso(local_instant_time(t), out);
+}
+
+void local_instant_text(struct sched_instant t, char *out, size_t outsz)
+{
+	char date[SCHED_DATE_MAX];
+	day_format(t.day, date);
+	snprintf(out, outsz, "%s %02d:%02d", date, (int)(t.sec / 3600), (int)(t.sec / 60 % 60));
+}

@@ -13,6 +13,8 @@
 #include <time.h>
 
 #include "harness/app.h"
+#include "schedule/day.h"
+#include "schedule/period.h"
 
 #define CLOCK_DEFAULT_ZONE "Asia/Shanghai"
 #define CLOCK_ISO_MAX 32
@@ -33,5 +35,17 @@ time_t clock_now(void);
 int clock_parse_local(const char *text, time_t *out, char *err, size_t errsz);
 /* Writes 2023-09-28T10:00:00+08:00 for the current zone. */
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX]);
+
+/* Wall-clock instants of schedule/ (a day and seconds into it) in the current zone. */
+/* The instant t is on the local wall clock. */
+struct sched_instant local_instant(time_t t);
+/* The time_t of a wall-clock instant; (d, 86400) is 00:00 of the next day. */
+time_t local_instant_time(struct sched_instant t);
+/* Reads 'YYYY-MM-DD HH:MM' in the current zone. */
+int local_instant_parse(const char *text, struct sched_instant *out, char *err, size_t errsz);
+/* ISO 8601 with the zone's offset, e.g. 2023-11-02T00:00:00+08:00. */
+void local_instant_iso(struct sched_instant t, char out[CLOCK_ISO_MAX]);
+/* 'YYYY-MM-DD HH:MM', or '... 24:00' for the end of a day. */
+void local_instant_text(struct sched_instant t, char *out, size_t outsz);
 
 #endif

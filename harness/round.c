@@ -1,6 +1,5 @@
 #include "harness/round.h"
 #include "harness/clock.h"
-#include "harness/schedule_cli.h"
 #include "harness/store.h"
 #include "harness/mail/token.h"
 #include "schedule/plan.h"

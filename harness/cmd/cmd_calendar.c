@@ -11,44 +11,40 @@
 #include <string.h>
 
 #include "harness/calendar_store.h"
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
-#include "harness/schedule_cli.h"
+#include "harness/clock.h"
+#include "harness/cmd/json_out.h"
+#include "harness/cmd/time_setup.h"
 #include "harness/workspace.h"
 
 struct calendar_args {
 	const char *what; /* YEAR or DATE */
 	int json;
-	struct calendar_choice calendars;
+	const char *calendars[TIME_SETUP_MAX_CALENDARS];
+	size_t ncalendars;
 };
 
 static int parse_args(const char *sub, int argc, char **argv, struct calendar_args *a)
 {
-	char err[256];
-	for (int i = 2; i < argc; i++) {
-		const char *v = NULL;
-		int r;
-		if ((r = cli_option_value(argc, argv, &i, "--calendar", &v)) != 0) {
-			if (r < 0)
-				return command_usage_error("calendar", "--calendar needs a file");
-			if (calendar_choice_add(&a->calendars, v, err, sizeof err) != 0)
-				return command_usage_error("calendar", "%s", err);
-		} else if (strcmp(argv[i], "--json") == 0) {
-			a->json = 1;
-		} else if (argv[i][0] == '-' || a->what) {
-			return command_usage_error("calendar", "unexpected argument '%s'", argv[i]);
-		} else {
-			a->what = argv[i];
-		}
-	}
-	if (!a->what)
-		return command_usage_error("calendar", "%s needs %s", sub, strcmp(sub, "show") == 0 ? "a YEAR" : "a DATE");
-	return FOI_EXIT_OK;
+	const struct arg_opt opts[] = {
+		ARG_LIST("--calendar", a->calendars, &a->ncalendars),
+		ARG_FLAG("--json", &a->json),
+	};
+	char what[32];
+	snprintf(what, sizeof what, "calendar %s", sub);
+	size_t npos;
+	const struct arg_spec spec = {what, "calendar", opts, sizeof opts / sizeof opts[0], &a->what, 1, &npos};
+	int rc = args_parse(&spec, argc, argv, 2);
+	if (rc == ARGS_CONTINUE && !a->what)
+		rc = command_usage_error(what, "calendar", "needs %s", strcmp(sub, "show") == 0 ? "a YEAR" : "a DATE");
+	return rc;
 }
 
 static int load(const struct foi_app *app, struct calendar_args *a, struct time_setup *ts)
 {
 	char err[FOI_ERR_MAX];
-	int rc = time_setup_open(app, &a->calendars, ts, err, sizeof err);
+	int rc = time_setup_open(app, a->calendars, a->ncalendars, ts, err, sizeof err);
 	if (rc != FOI_EXIT_OK)
 		foi_error("calendar", "%s", err);
 	return rc;
@@ -60,7 +56,7 @@ static int run_check(const struct foi_app *app, struct calendar_args *a)
 {
 	sched_day d;
 	if (day_parse(a->what, &d) != 0)
-		return command_usage_error("calendar", "'%s' is not a date of the form YYYY-MM-DD", a->what);
+		return command_usage_error("calendar check", "calendar", "'%s' is not a date of the form YYYY-MM-DD", a->what);
 	struct time_setup ts;
 	int rc = load(app, a, &ts);
 	if (rc != FOI_EXIT_OK)
@@ -77,9 +73,7 @@ static int run_check(const struct foi_app *app, struct calendar_args *a)
 	day_format(d, date);
 	if (a->json) {
 		int ok = 1;
-		cJSON *root = cJSON_CreateObject();
-		if (!root)
-			ok = 0;
+		cJSON *root = json_root_obj(&ok);
 		json_str(root, "date", date, &ok);
 		json_str(root, "weekday", day_weekday_name(d), &ok);
 		json_bool(root, "working", info.working, &ok);
@@ -215,9 +209,7 @@ static int show_json(const struct sched_calendar *cal, int year, int working, co
 		     const struct mark_run *runs, size_t nruns)
 {
 	int ok = 1;
-	cJSON *root = cJSON_CreateObject();
-	if (!root)
-		ok = 0;
+	cJSON *root = json_root_obj(&ok);
 	json_num(root, "year", year, &ok);
 	json_num(root, "working_days", working, &ok);
 	json_num(root, "rest_days", day_from_ymd(year + 1, 1, 1) - day_from_ymd(year, 1, 1) - working, &ok);
@@ -291,7 +283,7 @@ static int run_show(const struct foi_app *app, struct calendar_args *a)
 	char *end;
 	long year = strtol(a->what, &end, 10);
 	if (end == a->what || *end || year < 1900 || year > 2199)
-		return command_usage_error("calendar", "'%s' is not a year", a->what);
+		return command_usage_error("calendar show", "calendar", "'%s' is not a year", a->what);
 	struct time_setup ts;
 	int rc = load(app, a, &ts);
 	if (rc != FOI_EXIT_OK)
@@ -380,19 +372,22 @@ static int run_import(const struct foi_app *app, const char *file)
 
 int cmd_calendar(struct foi_app *app, int argc, char **argv)
 {
-	if (argc < 2)
-		return command_usage_error("calendar", "which: show, check or import?");
-	const char *sub = argv[1];
-	if (strcmp(sub, "import") == 0) {
-		if (argc != 3 || argv[2][0] == '-')
-			return command_usage_error("calendar", "import needs one FILE");
-		return run_import(app, argv[2]);
+	static const char *const subs[] = {"show", "check", "import", NULL};
+	int sub, rc = args_subcommand("calendar", argc, argv, subs, &sub);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	if (sub == 2) {
+		const char *file;
+		size_t npos;
+		const struct arg_spec spec = {"calendar import", "calendar", NULL, 0, &file, 1, &npos};
+		rc = args_parse(&spec, argc, argv, 2);
+		if (rc == ARGS_CONTINUE && npos == 0)
+			rc = command_usage_error("calendar import", "calendar", "needs a FILE (an iCalendar file)");
+		return rc == ARGS_CONTINUE ? run_import(app, file) : rc;
 	}
 	struct calendar_args a = {0};
-	if (strcmp(sub, "show") != 0 && strcmp(sub, "check") != 0)
-		return command_usage_error("calendar", "unknown subcommand '%s'", sub);
-	int rc = parse_args(sub, argc, argv, &a);
-	if (rc != FOI_EXIT_OK)
+	rc = parse_args(subs[sub], argc, argv, &a);
+	if (rc != ARGS_CONTINUE)
 		return rc;
-	return strcmp(sub, "show") == 0 ? run_show(app, &a) : run_check(app, &a);
+	return sub == 0 ? run_show(app, &a) : run_check(app, &a);
 }

@@ -4,6 +4,7 @@
  * the items as a table or as JSON.
  */
 #include "grader/guide_check.h"
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
 #include "harness/cmd/finding_out.h"
 
@@ -123,30 +124,29 @@ static void print_table(const char *path, const struct guide_report *r)
 
 static int channel_check(int argc, char **argv)
 {
-	const char *file = NULL, *base_url = NULL, *charset = NULL;
+	const char *file = NULL, *base_url = NULL, *charset = NULL, *pos[1];
+	size_t npos;
 	int json = 0;
-	for (int i = 2; i < argc; i++) {
-		const char *a = argv[i];
-		const char **slot = strcmp(a, "--file") == 0       ? &file
-				    : strcmp(a, "--base-url") == 0 ? &base_url
-				    : strcmp(a, "--charset") == 0  ? &charset
-								   : NULL;
-		if (slot) {
-			if (i + 1 >= argc)
-				return command_usage_error("channel", "%s needs a value", a);
-			*slot = argv[++i];
-		} else if (strcmp(a, "--json") == 0) {
-			json = 1;
-		} else {
-			return command_usage_error("channel", "unexpected argument '%s'", a);
-		}
-	}
+	const struct arg_opt opts[] = {
+		ARG_VALUE("--file", &file), /* the older spelling of the FILE argument */
+		ARG_VALUE("--base-url", &base_url),
+		ARG_VALUE("--charset", &charset),
+		ARG_FLAG("--json", &json),
+	};
+	const struct arg_spec spec = {"channel check", "channel", opts, sizeof opts / sizeof opts[0], pos, 1, &npos};
+	int rc = args_parse(&spec, argc, argv, 2);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	if (npos && file)
+		return command_usage_error("channel check", "channel", "give the page once (FILE or --file, not both)");
+	if (npos)
+		file = pos[0];
 	if (!file)
-		return command_usage_error("channel", "check needs --file PAGE.html");
+		return command_usage_error("channel check", "channel", "needs a FILE (a saved guide page, - for standard input)");
 
 	unsigned char *data = NULL;
 	size_t len = 0;
-	int rc = read_page(file, &data, &len);
+	rc = read_page(file, &data, &len);
 	if (rc != FOI_EXIT_OK)
 		return rc;
 	struct guide_source src = {.data = data, .len = len, .base_url = base_url, .charset_hint = charset};
@@ -177,9 +177,9 @@ static int channel_check(int argc, char **argv)
 int cmd_channel(struct foi_app *app, int argc, char **argv)
 {
 	(void)app; /* works outside any workspace */
-	if (argc < 2)
-		return command_usage_error("channel", "missing subcommand");
-	if (strcmp(argv[1], "check") == 0)
-		return channel_check(argc, argv);
-	return command_usage_error("channel", "unknown subcommand '%s'", argv[1]);
+	static const char *const subs[] = {"check", NULL};
+	int sub, rc = args_subcommand("channel", argc, argv, subs, &sub);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	return channel_check(argc, argv);
 }

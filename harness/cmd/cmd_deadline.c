@@ -9,65 +9,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
-#include "harness/schedule_cli.h"
+#include "harness/clock.h"
+#include "harness/cmd/json_out.h"
+#include "harness/cmd/time_setup.h"
 #include "schedule/explain.h"
 #include "schedule/period.h"
 #include "schedule/receipt.h"
 
 struct deadline_args {
-	const char *from;
+	struct time_options t;
 	int days;
-	enum sched_channel channel;
-	enum sched_clock clock;
 	struct receipt_rules rules;
-	int explain, json;
-	struct calendar_choice calendars;
+	int explain;
 	const char *origin;
 };
 
 static int parse_args(int argc, char **argv, struct deadline_args *a)
 {
-	int have_days = 0;
-	char err[256];
-	for (int i = 1; i < argc; i++) {
-		const char *v = NULL;
-		int r;
-		if ((r = cli_option_value(argc, argv, &i, "--from", &v)) != 0) {
-			if (r < 0)
-				return command_usage_error("deadline", "--from needs a time 'YYYY-MM-DD HH:MM'");
-			a->from = v;
-		} else if ((r = cli_option_value(argc, argv, &i, "--days", &v)) != 0) {
-			char *end;
-			long n = r > 0 ? strtol(v, &end, 10) : -1;
-			if (r < 0 || end == v || *end || n < 0 || n > 10000)
-				return command_usage_error("deadline", "--days needs a number of working days (0-10000)");
-			a->days = (int)n;
-			have_days = 1;
-		} else if ((r = cli_option_value(argc, argv, &i, "--channel", &v)) != 0) {
-			if (r < 0 || sched_channel_parse(v, &a->channel) != 0)
-				return command_usage_error("deadline", "--channel is one of web, email, fax, in-person, post");
-		} else if ((r = cli_option_value(argc, argv, &i, "--clock", &v)) != 0) {
-			if (r < 0 || sched_clock_parse(v, &a->clock) != 0)
-				return command_usage_error("deadline", "--clock is civil or elapsed");
-		} else if ((r = cli_option_value(argc, argv, &i, "--calendar", &v)) != 0) {
-			if (r < 0)
-				return command_usage_error("deadline", "--calendar needs a file");
-			if (calendar_choice_add(&a->calendars, v, err, sizeof err) != 0)
-				return command_usage_error("deadline", "%s", err);
-		} else if (strcmp(argv[i], "--explain") == 0) {
-			a->explain = 1;
-		} else if (strcmp(argv[i], "--json") == 0) {
-			a->json = 1;
-		} else {
-			return command_usage_error("deadline", "unexpected argument '%s'", argv[i]);
-		}
-	}
-	if (!a->from)
-		return command_usage_error("deadline", "--from is required");
-	if (!have_days)
-		return command_usage_error("deadline", "--days is required");
-	return FOI_EXIT_OK;
+	const char *days = NULL;
+	const struct arg_opt opts[] = {
+		TIME_OPTIONS_ARGS(&a->t),
+		ARG_VALUE("--days", &days),
+		ARG_FLAG("--explain", &a->explain),
+	};
+	const struct arg_spec spec = {"deadline", "deadline", opts, sizeof opts / sizeof opts[0], NULL, 0, NULL};
+	int rc = args_parse(&spec, argc, argv, 1);
+	if (rc == ARGS_CONTINUE)
+		rc = time_options_check("deadline", &a->t);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	if (!days)
+		return command_usage_error("deadline", "deadline", "--days is required (a number of working days)");
+	long n;
+	rc = args_long("deadline", "deadline", "--days", days, 0, 10000, &n);
+	a->days = (int)n;
+	return rc;
 }
 
 static const char *mark_name(const struct cal_day_info *d)
@@ -105,7 +83,7 @@ static void print_text(const struct deadline_args *a, const struct receipt *r, c
 	receipt_reason_text(r, &a->rules, why, sizeof why);
 	local_instant_iso(p->end, end_iso);
 
-	printf("submitted  %s by %s\n", submitted, sched_channel_name(a->channel));
+	printf("submitted  %s by %s\n", submitted, sched_channel_name(a->t.channel_value));
 	printf("received   %s %s (%s)\n", received, day_weekday_name(r->day), why);
 	if (p->clock == SCHED_CLOCK_CIVIL) {
 		printf("period     %d working day%s, civil clock: counted from the day after receipt\n", p->days,
@@ -149,9 +127,7 @@ static int print_json(const struct deadline_args *a, const struct receipt *r, co
 {
 	int ok = 1;
 	char date[SCHED_DATE_MAX], iso[CLOCK_ISO_MAX];
-	cJSON *root = cJSON_CreateObject();
-	if (!root)
-		ok = 0;
+	cJSON *root = json_root_obj(&ok);
 	day_format(r->day, date);
 	json_str(root, "received", date, &ok);
 	local_instant_iso(r->submitted, iso);
@@ -194,23 +170,22 @@ static int print_json(const struct deadline_args *a, const struct receipt *r, co
 
 int cmd_deadline(struct foi_app *app, int argc, char **argv)
 {
-	struct deadline_args a = {.channel = SCHED_CHANNEL_WEB, .clock = SCHED_CLOCK_CIVIL,
-				  .rules = RECEIPT_RULES_DEFAULT};
+	struct deadline_args a = {.rules = RECEIPT_RULES_DEFAULT};
 	int rc = parse_args(argc, argv, &a);
-	if (rc != FOI_EXIT_OK)
+	if (rc != ARGS_CONTINUE)
 		return rc;
 	char err[FOI_ERR_MAX];
 	struct time_setup ts;
-	rc = time_setup_open(app, &a.calendars, &ts, err, sizeof err);
+	rc = time_setup_open(app, a.t.calendars, a.t.ncalendars, &ts, err, sizeof err);
 	if (rc != FOI_EXIT_OK) {
-		foi_error("calendar", "%s", err);
+		foi_error("deadline", "%s", err);
 		return rc;
 	}
 	/* Read --from only now: a workspace's settings may have changed the time zone. */
 	struct sched_instant submitted;
-	if (local_instant_parse(a.from, &submitted, err, sizeof err) != 0) {
+	if (local_instant_parse(a.t.from, &submitted, err, sizeof err) != 0) {
 		time_setup_close(&ts);
-		return command_usage_error("deadline", "--from: %s", err);
+		return command_usage_error("deadline", "deadline", "--from: %s", err);
 	}
 	struct sched_calendar *cal = ts.cal;
 	a.rules = ts.rules;
@@ -218,8 +193,8 @@ int cmd_deadline(struct foi_app *app, int argc, char **argv)
 	struct receipt r;
 	struct period p;
 	struct period_explanation e = {0};
-	if (receipt_date(cal, &a.rules, a.channel, submitted, &r, err, sizeof err) != 0 ||
-	    period_from_receipt(cal, &r, a.days, a.clock, &p, err, sizeof err) != 0 ||
+	if (receipt_date(cal, &a.rules, a.t.channel_value, submitted, &r, err, sizeof err) != 0 ||
+	    period_from_receipt(cal, &r, a.days, a.t.clock_value, &p, err, sizeof err) != 0 ||
 	    period_explain(cal, &p, &e, err, sizeof err) != 0) {
 		foi_error("deadline", "%s", err);
 		time_setup_close(&ts);
@@ -227,7 +202,7 @@ int cmd_deadline(struct foi_app *app, int argc, char **argv)
 	}
 	char coverage[128];
 	calendar_coverage_text(cal, coverage, sizeof coverage);
-	if (a.json)
+	if (a.t.json)
 		rc = print_json(&a, &r, &p, &e, coverage);
 	else
 		print_text(&a, &r, &p, &e, coverage);

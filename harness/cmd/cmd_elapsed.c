@@ -11,56 +11,33 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
-#include "harness/schedule_cli.h"
+#include "harness/clock.h"
+#include "harness/cmd/json_out.h"
+#include "harness/cmd/time_setup.h"
 #include "schedule/period.h"
 #include "schedule/receipt.h"
 
 struct elapsed_args {
-	const char *from, *to;
-	enum sched_channel channel;
-	enum sched_clock clock;
-	int clock_given;
+	struct time_options t;
+	const char *to;
 	struct receipt_rules rules;
-	int json;
-	struct calendar_choice calendars;
 };
 
 static int parse_args(int argc, char **argv, struct elapsed_args *a)
 {
-	char err[256];
-	for (int i = 1; i < argc; i++) {
-		const char *v = NULL;
-		int r;
-		if ((r = cli_option_value(argc, argv, &i, "--from", &v)) != 0) {
-			if (r < 0)
-				return command_usage_error("elapsed", "--from needs a time 'YYYY-MM-DD HH:MM'");
-			a->from = v;
-		} else if ((r = cli_option_value(argc, argv, &i, "--to", &v)) != 0) {
-			if (r < 0)
-				return command_usage_error("elapsed", "--to needs a time 'YYYY-MM-DD HH:MM'");
-			a->to = v;
-		} else if ((r = cli_option_value(argc, argv, &i, "--channel", &v)) != 0) {
-			if (r < 0 || sched_channel_parse(v, &a->channel) != 0)
-				return command_usage_error("elapsed", "--channel is one of web, email, fax, in-person, post");
-		} else if ((r = cli_option_value(argc, argv, &i, "--clock", &v)) != 0) {
-			if (r < 0 || sched_clock_parse(v, &a->clock) != 0)
-				return command_usage_error("elapsed", "--clock is civil or elapsed");
-			a->clock_given = 1;
-		} else if ((r = cli_option_value(argc, argv, &i, "--calendar", &v)) != 0) {
-			if (r < 0)
-				return command_usage_error("elapsed", "--calendar needs a file");
-			if (calendar_choice_add(&a->calendars, v, err, sizeof err) != 0)
-				return command_usage_error("elapsed", "%s", err);
-		} else if (strcmp(argv[i], "--json") == 0) {
-			a->json = 1;
-		} else {
-			return command_usage_error("elapsed", "unexpected argument '%s'", argv[i]);
-		}
-	}
-	if (!a->from || !a->to)
-		return command_usage_error("elapsed", "--from and --to are required");
-	return FOI_EXIT_OK;
+	const struct arg_opt opts[] = {
+		TIME_OPTIONS_ARGS(&a->t),
+		ARG_VALUE("--to", &a->to),
+	};
+	const struct arg_spec spec = {"elapsed", "elapsed", opts, sizeof opts / sizeof opts[0], NULL, 0, NULL};
+	int rc = args_parse(&spec, argc, argv, 1);
+	if (rc == ARGS_CONTINUE)
+		rc = time_options_check("elapsed", &a->t);
+	if (rc == ARGS_CONTINUE && !a->to)
+		rc = command_usage_error("elapsed", "elapsed", "--to is required (when the reply came)");
+	return rc;
 }
 
 static const char *band_words(enum consult_band b)
@@ -78,33 +55,37 @@ static const char *band_words(enum consult_band b)
 
 int cmd_elapsed(struct foi_app *app, int argc, char **argv)
 {
-	struct elapsed_args a = {.channel = SCHED_CHANNEL_WEB, .clock = SCHED_CLOCK_CIVIL,
-				 .rules = RECEIPT_RULES_DEFAULT};
+	struct elapsed_args a = {.rules = RECEIPT_RULES_DEFAULT};
 	int rc = parse_args(argc, argv, &a);
-	if (rc != FOI_EXIT_OK)
+	if (rc != ARGS_CONTINUE)
 		return rc;
 	char err[FOI_ERR_MAX];
 	struct time_setup ts;
-	rc = time_setup_open(app, &a.calendars, &ts, err, sizeof err);
+	rc = time_setup_open(app, a.t.calendars, a.t.ncalendars, &ts, err, sizeof err);
 	if (rc != FOI_EXIT_OK) {
-		foi_error("calendar", "%s", err);
+		foi_error("elapsed", "%s", err);
 		return rc;
 	}
 	/* The times are read in the workspace's zone, which opening it has set. */
 	struct sched_instant asked, replied;
-	if (local_instant_parse(a.from, &asked, err, sizeof err) != 0 ||
+	if (local_instant_parse(a.t.from, &asked, err, sizeof err) != 0 ||
 	    local_instant_parse(a.to, &replied, err, sizeof err) != 0) {
 		time_setup_close(&ts);
-		return command_usage_error("elapsed", "%s", err);
+		return command_usage_error("elapsed", "elapsed", "%s", err);
+	}
+	/* The two times are the user's own values: a reply before its question is a usage error. */
+	if (local_instant_time(replied) < local_instant_time(asked)) {
+		time_setup_close(&ts);
+		return command_usage_error("elapsed", "elapsed", "--to (%s) is earlier than --from (%s)", a.to, a.t.from);
 	}
 	struct sched_calendar *cal = ts.cal;
 	a.rules = ts.rules;
-	if (!a.clock_given)
-		a.clock = ts.consult_clock; /* the workspace's consult_clock setting */
+	/* Without --clock, the workspace's consult_clock setting. */
+	enum sched_clock clock = a.t.clock_given ? a.t.clock_value : ts.consult_clock;
 	struct receipt r;
 	struct reply_time t;
-	if (receipt_date(cal, &a.rules, a.channel, asked, &r, err, sizeof err) != 0 ||
-	    reply_time_measure(cal, &r, a.clock, replied, &t, err, sizeof err) != 0) {
+	if (receipt_date(cal, &a.rules, a.t.channel_value, asked, &r, err, sizeof err) != 0 ||
+	    reply_time_measure(cal, &r, clock, replied, &t, err, sizeof err) != 0) {
 		foi_error("elapsed", "%s", err);
 		time_setup_close(&ts);
 		return FOI_EXIT_FAIL;
@@ -117,11 +98,9 @@ int cmd_elapsed(struct foi_app *app, int argc, char **argv)
 	local_instant_iso(replied, to_iso);
 	receipt_reason_text(&r, &a.rules, why, sizeof why);
 
-	if (a.json) {
+	if (a.t.json) {
 		int ok = 1;
-		cJSON *root = cJSON_CreateObject();
-		if (!root)
-			ok = 0;
+		cJSON *root = json_root_obj(&ok);
 		json_str(root, "asked", from_iso, &ok);
 		json_str(root, "channel", sched_channel_name(r.channel), &ok);
 		json_str(root, "received", received, &ok);

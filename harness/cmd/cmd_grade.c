@@ -5,6 +5,7 @@
  * Every result is a suggestion with its evidence. Like `foi channel check`, the exit status
  * is 0 when no item fails and 1 when one does (the report is printed either way).
  */
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
 #include "harness/cmd/finding_out.h"
 #include "harness/grade_reference.h"
@@ -32,42 +33,34 @@ struct grade_opts {
 static int parse_args(int argc, char **argv, struct grade_opts *o)
 {
 	*o = (struct grade_opts){.kind = NULL};
-	for (int i = 2; i < argc; i++) {
-		const char *a = argv[i];
-		const char **slot = NULL;
-		if (strcmp(a, "--json") == 0) {
-			o->json = 1;
-			continue;
-		}
-		if (strcmp(a, "--kind") == 0)
-			slot = &o->kind;
-		else if (strcmp(a, "--applicant") == 0)
-			slot = &o->applicant;
-		else if (strcmp(a, "--reference") == 0)
-			slot = &o->reference;
-		if (slot) {
-			if (i + 1 >= argc)
-				return command_usage_error("grade", "%s needs a value", a);
-			*slot = argv[++i];
-			continue;
-		}
-		if (a[0] == '-' && a[1] != '\0')
-			return command_usage_error("grade", "unknown option '%s'", a);
-		if (o->file)
-			return command_usage_error("grade", "one FILE at a time ('%s' and '%s')", o->file, a);
-		o->file = a;
-	}
+	const char *pos[1];
+	size_t npos;
+	const struct arg_opt opts[] = {
+		ARG_VALUE("--kind", &o->kind),
+		ARG_VALUE("--applicant", &o->applicant),
+		ARG_VALUE("--reference", &o->reference),
+		ARG_VALUE("--file", &o->file), /* as `foi channel check --file` takes it */
+		ARG_FLAG("--json", &o->json),
+	};
+	const struct arg_spec spec = {"grade check", "grade", opts, sizeof opts / sizeof opts[0], pos, 1, &npos};
+	int rc = args_parse(&spec, argc, argv, 2);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	if (npos && o->file)
+		return command_usage_error("grade check", "grade", "one FILE at a time ('%s' and '%s')", o->file, pos[0]);
+	if (npos)
+		o->file = pos[0];
 	if (!o->file)
-		return command_usage_error("grade", "check needs a FILE (.eml, .html or .txt)");
+		return command_usage_error("grade check", "grade", "needs a FILE (.eml, .html or .txt; - for standard input)");
 	if (!o->kind)
 		o->kind = o->reference ? "consult" : "foi";
 	if (strcmp(o->kind, "foi") != 0 && strcmp(o->kind, "consult") != 0)
-		return command_usage_error("grade", "--kind is foi or consult, not '%s'", o->kind);
+		return command_usage_error("grade check", "grade", "--kind is foi or consult, not '%s'", o->kind);
 	if (strcmp(o->kind, "consult") == 0 && !o->reference)
-		return command_usage_error("grade", "--kind consult needs --reference TEMPLATE (its key points)");
+		return command_usage_error("grade check", "grade", "--kind consult needs --reference TEMPLATE (its key points)");
 	if (strcmp(o->kind, "foi") == 0 && o->reference)
-		return command_usage_error("grade", "--reference is for --kind consult");
-	return FOI_EXIT_OK;
+		return command_usage_error("grade check", "grade", "--reference is for --kind consult");
+	return ARGS_CONTINUE;
 }
 
 static int print_json(int reply_type, const struct finding_list *items)
@@ -175,15 +168,14 @@ static int grade_check(const struct grade_opts *o)
 
 int cmd_grade(struct foi_app *app, int argc, char **argv)
 {
-	(void)app;
-	if (argc < 2)
-		return command_usage_error("grade", "which grade command? (check)");
-	if (strcmp(argv[1], "check") == 0) {
-		struct grade_opts o;
-		int rc = parse_args(argc, argv, &o);
-		if (rc != FOI_EXIT_OK)
-			return rc;
-		return grade_check(&o);
-	}
-	return command_usage_error("grade", "unknown grade command '%s'", argv[1]);
+	(void)app; /* works outside any workspace */
+	static const char *const subs[] = {"check", NULL};
+	int sub, rc = args_subcommand("grade", argc, argv, subs, &sub);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	struct grade_opts o;
+	rc = parse_args(argc, argv, &o);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	return grade_check(&o);
 }

@@ -2,6 +2,7 @@
  * foi init [DIR]: makes DIR a workspace. Safe to run again: what exists is kept, what is
  * missing is created, so an interrupted init is finished by running it once more.
  */
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
 #include "harness/status.h"
 #include "harness/settings.h"
@@ -85,9 +86,14 @@ static int units_count(sqlite3 *db)
 
 int cmd_init(struct foi_app *app, int argc, char **argv)
 {
-	if (argc > 2)
-		return command_usage_error("init", "unexpected argument '%s'", argv[2]);
-	const char *dir = argc == 2 ? argv[1] : app->workspace_dir ? app->workspace_dir : ".";
+	const char *dir = NULL;
+	size_t npos;
+	const struct arg_spec spec = {"init", "init", NULL, 0, &dir, 1, &npos};
+	int prc = args_parse(&spec, argc, argv, 1);
+	if (prc != ARGS_CONTINUE)
+		return prc;
+	if (!dir)
+		dir = app->workspace_dir ? app->workspace_dir : ".";
 	char err[FOI_ERR_MAX], src[PATH_MAX], path[PATH_MAX];
 	int copied;
 

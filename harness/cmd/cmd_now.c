@@ -1,5 +1,6 @@
 /* foi now: shows the instant every other command would take as "now". */
 #include "harness/clock.h"
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
 #include "harness/workspace.h"
 
@@ -9,12 +10,11 @@
 int cmd_now(struct foi_app *app, int argc, char **argv)
 {
 	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = 1;
-		else
-			return command_usage_error("now", "unexpected argument '%s'", argv[i]);
-	}
+	const struct arg_opt opts[] = {ARG_FLAG("--json", &json)};
+	const struct arg_spec spec = {"now", "now", opts, 1, NULL, 0, NULL};
+	int prc = args_parse(&spec, argc, argv, 1);
+	if (prc != ARGS_CONTINUE)
+		return prc;
 	/* Inside a workspace the zone is the workspace's; elsewhere the default. */
 	struct settings settings;
 	int found;

@@ -1,13 +1,14 @@
 /*
- * foi round create|show|list|edit|drop: the plan of a testing round, visible and editable
- * before anything is sent.
+ * foi round create|show|list|edit|drop|send|log: the plan of a testing round, visible and
+ * editable before anything is sent; sending it and its log are in cmd_round_send.c.
  */
 #include "harness/clock.h"
+#include "harness/cmd/args.h"
 #include "harness/cmd/cmd_round_send.h"
 #include "harness/cmd/commands.h"
 #include "harness/round.h"
 #include "harness/workspace.h"
-#include "harness/workspace_calendar.h"
+#include "harness/calendar_store.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -236,83 +237,59 @@ static int parse_kinds(const char *text, int kinds[2])
 	return kinds[0] || kinds[1] ? 0 : -1;
 }
 
-static int parse_number(const char *text, long long lo, long long hi, long long *out)
-{
-	char *end;
-	long long v = strtoll(text, &end, 10);
-	if (!*text || *end || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* Everything after the subcommand: the round name and the options it takes. */
 struct round_args {
 	const char *name;
-	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at;
-	int json;
+	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at, *limit, *retry;
+	int json, dry_run;
 };
 
-static int parse_args(const char *sub, int argc, char **argv, struct round_args *a)
+enum round_sub { ROUND_CREATE, ROUND_SHOW, ROUND_LIST, ROUND_EDIT, ROUND_DROP, ROUND_SEND, ROUND_LOG };
+static const char *const round_subs[] = {"create", "show", "list", "edit", "drop", "send", "log", NULL};
+
+static int parse_args(enum round_sub sub, int argc, char **argv, struct round_args *a)
 {
-	static const struct {
-		const char *flag;
-		size_t offset;
-		const char *subs; /* which subcommands take it */
-	} options[] = {
-		{"--kinds", offsetof(struct round_args, kinds), "create"},
-		{"--seed", offsetof(struct round_args, seed), "create"},
-		{"--start", offsetof(struct round_args, start), "create"},
-		{"--spread", offsetof(struct round_args, spread), "create"},
-		{"--unit", offsetof(struct round_args, unit), "show edit drop"},
-		{"--kind", offsetof(struct round_args, kind), "edit drop"},
-		{"--template", offsetof(struct round_args, template_id), "edit"},
-		{"--persona", offsetof(struct round_args, persona), "edit"},
-		{"--at", offsetof(struct round_args, at), "edit"},
-	};
 	memset(a, 0, sizeof *a);
-	for (int i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-		if (strcmp(arg, "--json") == 0 && (strcmp(sub, "show") == 0 || strcmp(sub, "list") == 0)) {
-			a->json = 1;
-			continue;
-		}
-		if (arg[0] != '-') {
-			if (a->name || strcmp(sub, "list") == 0)
-				return command_usage_error("round", "unexpected argument '%s'", arg);
-			a->name = arg;
-			continue;
-		}
-		size_t k = 0, nopts = sizeof options / sizeof options[0];
-		while (k < nopts && !(strcmp(options[k].flag, arg) == 0 && strstr(options[k].subs, sub)))
-			k++;
-		if (k == nopts)
-			return command_usage_error("round", "'%s' is not an option of 'round %s'", arg, sub);
-		if (i + 1 >= argc)
-			return command_usage_error("round", "%s needs a value", arg);
-		*(const char **)((char *)a + options[k].offset) = argv[++i];
-	}
-	if (!a->name && strcmp(sub, "list") != 0)
-		return command_usage_error("round", "'round %s' needs the round's NAME", sub);
-	return 0;
+	const struct arg_opt create_opts[] = {ARG_VALUE("--kinds", &a->kinds), ARG_VALUE("--seed", &a->seed),
+					      ARG_VALUE("--start", &a->start), ARG_VALUE("--spread", &a->spread)};
+	const struct arg_opt show_opts[] = {ARG_VALUE("--unit", &a->unit), ARG_FLAG("--json", &a->json)};
+	const struct arg_opt list_opts[] = {ARG_FLAG("--json", &a->json)};
+	const struct arg_opt edit_opts[] = {ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind),
+					    ARG_VALUE("--template", &a->template_id), ARG_VALUE("--persona", &a->persona),
+					    ARG_VALUE("--at", &a->at)};
+	const struct arg_opt drop_opts[] = {ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind)};
+	const struct arg_opt send_opts[] = {ARG_FLAG("--dry-run", &a->dry_run), ARG_VALUE("--limit", &a->limit),
+					    ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind),
+					    ARG_VALUE("--retry", &a->retry)};
+	static const size_t counts[] = {4, 2, 1, 5, 2, 5, 0};
+	const struct arg_opt *tables[] = {create_opts, show_opts, list_opts, edit_opts, drop_opts, send_opts, NULL};
+	char what[32];
+	snprintf(what, sizeof what, "round %s", round_subs[sub]);
+	size_t npos;
+	const struct arg_spec spec = {what, "round", tables[sub], counts[sub], &a->name, sub != ROUND_LIST, &npos};
+	int rc = args_parse(&spec, argc, argv, 2);
+	if (rc == ARGS_CONTINUE && !a->name && sub != ROUND_LIST)
+		rc = command_usage_error(what, "round", "needs the round's NAME");
+	return rc;
 }
 
 static int round_create_cmd(struct workspace *ws, const struct round_args *a)
 {
 	struct round_options opt = {.name = a->name, .spread_days = 10};
 	char err[FOI_ERR_MAX];
-	long long v;
+	long v;
 	if (parse_kinds(a->kinds ? a->kinds : "foi,consult", opt.kinds) != 0)
-		return command_usage_error("round", "--kinds takes foi, consult or foi,consult");
+		return command_usage_error("round create", "round", "--kinds takes foi, consult or foi,consult");
+	/* Seeds stay below 2^53 so that --json (a double) shows them exactly. */
 	if (a->seed) {
-		if (parse_number(a->seed, 0, 9007199254740991LL, &v) != 0)
-			return command_usage_error("round", "--seed '%s' is not a number", a->seed);
+		if (args_long("round create", "round", "--seed", a->seed, 0, 9007199254740991L, &v) != ARGS_CONTINUE)
+			return FOI_EXIT_USAGE;
 		opt.seed = (uint64_t)v;
 		opt.seed_given = 1;
 	}
 	if (a->spread) {
-		if (parse_number(a->spread, 1, 366, &v) != 0)
-			return command_usage_error("round", "--spread '%s' is not a number of days from 1 to 366", a->spread);
+		if (args_long("round create", "round", "--spread", a->spread, 1, 366, &v) != ARGS_CONTINUE)
+			return FOI_EXIT_USAGE;
 		opt.spread_days = (int)v;
 	}
 	opt.start = a->start;
@@ -325,7 +302,7 @@ static int round_create_cmd(struct workspace *ws, const struct round_args *a)
 		template_set_free(&templates);
 		return FOI_EXIT_DATA;
 	}
-	rc = workspace_calendar_load(ws, &cal, NULL, 0, err, sizeof err);
+	rc = command_exit(calendar_store_load_workspace(ws->db, &cal, NULL, 0, err, sizeof err));
 	if (rc == FOI_EXIT_OK) {
 		int count;
 		rc = round_create(ws, cal, &templates, &opt, &count, err, sizeof err);
@@ -342,26 +319,27 @@ static int round_create_cmd(struct workspace *ws, const struct round_args *a)
 
 static int round_change_cmd(struct workspace *ws, const char *sub, const struct round_args *a)
 {
-	char err[FOI_ERR_MAX], summary[1024];
+	char err[FOI_ERR_MAX], summary[1024], what[32];
+	snprintf(what, sizeof what, "round %s", sub);
 	if (!a->unit)
-		return command_usage_error("round", "'round %s' needs --unit CODE", sub);
+		return command_usage_error(what, "round", "needs --unit CODE");
 	if (a->kind && strcmp(a->kind, "foi") != 0 && strcmp(a->kind, "consult") != 0)
-		return command_usage_error("round", "--kind takes foi or consult");
+		return command_usage_error(what, "round", "--kind takes foi or consult, not '%s'", a->kind);
 	int drop = strcmp(sub, "drop") == 0;
 	if (!drop && !a->kind)
-		return command_usage_error("round", "'round edit' needs --kind foi|consult");
+		return command_usage_error(what, "round", "needs --kind foi|consult");
 	if (!drop && !a->template_id && !a->persona && !a->at)
-		return command_usage_error("round", "'round edit' needs --template, --persona or --at");
+		return command_usage_error(what, "round", "needs --template, --persona or --at");
 
 	struct template_set templates;
 	struct sched_calendar *cal = NULL;
 	int rc;
 	if (load_templates(ws, &templates, err, sizeof err) != 0) {
-		foi_error("round", "%s", err);
+		foi_error(what, "%s", err);
 		template_set_free(&templates);
 		return FOI_EXIT_DATA;
 	}
-	rc = workspace_calendar_load(ws, &cal, NULL, 0, err, sizeof err);
+	rc = command_exit(calendar_store_load_workspace(ws->db, &cal, NULL, 0, err, sizeof err));
 	if (rc == FOI_EXIT_OK) {
 		/* drop without --kind takes all of the unit's requests (round.c, one transaction). */
 		struct round_edit e = {.unit = a->unit, .kind = a->kind, .template_id = a->template_id,
@@ -370,73 +348,53 @@ static int round_change_cmd(struct workspace *ws, const char *sub, const struct 
 		if (rc == FOI_EXIT_OK)
 			printf("%s\n", summary);
 	}
-	if (rc != FOI_EXIT_OK) {
-		char what[32];
-		snprintf(what, sizeof what, "round %s", sub);
+	if (rc != FOI_EXIT_OK)
 		foi_error(what, "%s", err);
-	}
 	calendar_free(cal);
 	template_set_free(&templates);
 	return rc;
 }
 
-/* round send NAME [options] | round log NAME: their own options (cmd_round_send.c). */
-static int round_sending(struct foi_app *app, const char *sub, int argc, char **argv)
+/* The options of round send, checked; the sending itself is cmd_round_send.c's. */
+static int round_send_args(struct workspace *ws, const struct round_args *a)
 {
-	if (argc < 3 || argv[2][0] == '-')
-		return command_usage_error("round", "'round %s' needs the round's NAME", sub);
-	if (strcmp(sub, "log") == 0 && argc > 3)
-		return command_usage_error("round", "unexpected argument '%s'", argv[3]);
-	struct workspace ws;
-	char err[FOI_ERR_MAX];
-	int rc = workspace_open(app, &ws, err, sizeof err);
-	if (rc != FOI_EXIT_OK) {
-		foi_error("round", "%s", err);
-		return rc;
-	}
-	int64_t id = find_round(ws.db, argv[2]);
-	if (id <= 0) {
-		if (id < 0)
-			foi_error("round", "database: %s", sqlite3_errmsg(ws.db));
-		else
-			foi_error(strcmp(sub, "send") == 0 ? "round send" : "round log", "no round named '%s' (see 'foi round list')", argv[2]);
-		workspace_close(&ws);
-		return FOI_EXIT_FAIL;
-	}
-	rc = strcmp(sub, "send") == 0 ? round_send_cmd(&ws, argv[2], argc - 3, argv + 3) : round_log_cmd(&ws, argv[2]);
-	workspace_close(&ws);
-	return rc;
+	struct round_send_options o = {.round = a->name, .dry_run = a->dry_run, .unit = a->unit, .kind = a->kind};
+	if (a->limit && args_long("round send", "round", "--limit", a->limit, 1, 1000000000L, &o.limit) != ARGS_CONTINUE)
+		return FOI_EXIT_USAGE;
+	if (a->kind && strcmp(a->kind, "foi") != 0 && strcmp(a->kind, "consult") != 0)
+		return command_usage_error("round send", "round", "--kind takes foi or consult, not '%s'", a->kind);
+	if (a->retry && strcmp(a->retry, "failed") != 0)
+		return command_usage_error("round send", "round", "--retry takes 'failed', not '%s'", a->retry);
+	o.retry_failed = a->retry != NULL;
+	return round_send_cmd(ws, &o);
 }
 
 int cmd_round(struct foi_app *app, int argc, char **argv)
 {
-	if (argc < 2)
-		return command_usage_error("round", "say create, show, list, edit, drop, send or log");
-	const char *sub = argv[1];
-	if (strcmp(sub, "send") == 0 || strcmp(sub, "log") == 0)
-		return round_sending(app, sub, argc, argv);
-	if (strcmp(sub, "create") && strcmp(sub, "show") && strcmp(sub, "list") && strcmp(sub, "edit") && strcmp(sub, "drop"))
-		return command_usage_error("round", "unknown subcommand '%s'", sub);
+	int sub, rc = args_subcommand("round", argc, argv, round_subs, &sub);
+	if (rc != ARGS_CONTINUE)
+		return rc;
 	struct round_args a;
-	int rc = parse_args(sub, argc, argv, &a);
-	if (rc != 0)
+	rc = parse_args((enum round_sub)sub, argc, argv, &a);
+	if (rc != ARGS_CONTINUE)
 		return rc;
 
 	struct workspace ws;
-	char err[FOI_ERR_MAX];
+	char err[FOI_ERR_MAX], what[32];
+	snprintf(what, sizeof what, "round %s", round_subs[sub]);
 	rc = workspace_open(app, &ws, err, sizeof err);
 	if (rc != FOI_EXIT_OK) {
-		foi_error("round", "%s", err);
+		foi_error(what, "%s", err);
 		return rc;
 	}
-	if (strcmp(sub, "create") == 0)
-		rc = round_create_cmd(&ws, &a);
-	else if (strcmp(sub, "show") == 0)
-		rc = round_show(&ws, a.name, a.unit, a.json);
-	else if (strcmp(sub, "list") == 0)
-		rc = round_list(&ws, a.json);
-	else
-		rc = round_change_cmd(&ws, sub, &a);
+	switch ((enum round_sub)sub) {
+	case ROUND_CREATE: rc = round_create_cmd(&ws, &a); break;
+	case ROUND_SHOW: rc = round_show(&ws, a.name, a.unit, a.json); break;
+	case ROUND_LIST: rc = round_list(&ws, a.json); break;
+	case ROUND_SEND: rc = round_send_args(&ws, &a); break;
+	case ROUND_LOG: rc = round_log_cmd(&ws, a.name); break;
+	default: rc = round_change_cmd(&ws, round_subs[sub], &a); break;
+	}
 	workspace_close(&ws);
 	return rc;
 }

@@ -11,11 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static int status_exit(enum foi_status st)
-{
-	return st == FOI_OK ? FOI_EXIT_OK : st == FOI_E_USAGE ? FOI_EXIT_USAGE : st == FOI_E_DATA ? FOI_EXIT_DATA : FOI_EXIT_FAIL;
-}
-
 /* What the run shows: a bar on a terminal, the requests that failed, the dry run's list. */
 struct send_view {
 	int tty, dry_run;
@@ -102,52 +97,21 @@ static void print_summary(const char *round, const struct round_send_result *r, 
 		       "  'foi request resend ID' or 'foi request mark-sent ID --confirmation CODE'\n", round);
 }
 
-static int parse_limit(const char *text, long *out)
+int round_send_cmd(struct workspace *ws, const struct round_send_options *o)
 {
-	char *end;
-	long v = strtol(text, &end, 10);
-	if (!*text || *end || v < 1)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-int round_send_cmd(struct workspace *ws, const char *name, int argc, char **argv)
-{
-	struct round_send_options o = {.round = name};
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--dry-run") == 0) {
-			o.dry_run = 1;
-		} else if (strcmp(a, "--limit") == 0 && i + 1 < argc) {
-			if (parse_limit(argv[++i], &o.limit) != 0)
-				return command_usage_error("round", "--limit '%s' is not a positive number", argv[i]);
-		} else if (strcmp(a, "--unit") == 0 && i + 1 < argc) {
-			o.unit = argv[++i];
-		} else if (strcmp(a, "--kind") == 0 && i + 1 < argc) {
-			o.kind = argv[++i];
-			if (strcmp(o.kind, "foi") != 0 && strcmp(o.kind, "consult") != 0)
-				return command_usage_error("round", "--kind takes foi or consult");
-		} else if (strcmp(a, "--retry") == 0 && i + 1 < argc) {
-			if (strcmp(argv[++i], "failed") != 0)
-				return command_usage_error("round", "--retry takes 'failed'");
-			o.retry_failed = 1;
-		} else {
-			return command_usage_error("round", "'%s' is not an option of 'round send' (or lacks its value)", a);
-		}
-	}
-	struct send_view v = {.tty = isatty(STDERR_FILENO), .dry_run = o.dry_run};
+	struct send_view v = {.tty = isatty(STDERR_FILENO), .dry_run = o->dry_run};
 	struct round_send_hooks h = {.ctx = &v, .start = view_start, .before = view_before, .after = view_after};
 	struct round_send_result res;
 	char err[FOI_ERR_MAX];
-	enum foi_status st = round_send(ws, &o, &h, &res, err, sizeof err);
-	print_summary(name, &res, &v);
+	enum foi_status st = round_send(ws, o, &h, &res, err, sizeof err);
+	if (st != FOI_E_NOT_FOUND)
+		print_summary(o->round, &res, &v);
 	for (size_t i = 0; i < v.nfailures; i++)
 		free(v.failures[i]);
 	free(v.failures);
 	if (st != FOI_OK) {
 		foi_error("round send", "%s", err);
-		return status_exit(st);
+		return command_exit(st);
 	}
 	return FOI_EXIT_OK;
 }
@@ -155,6 +119,20 @@ int round_send_cmd(struct workspace *ws, const char *name, int argc, char **argv
 int round_log_cmd(struct workspace *ws, const char *name)
 {
 	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(ws->db, "SELECT 1 FROM rounds WHERE name = ?", -1, &st, NULL) != SQLITE_OK) {
+		foi_error("round log", "database: %s", sqlite3_errmsg(ws->db));
+		return FOI_EXIT_FAIL;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	int found = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (found != SQLITE_ROW) {
+		if (found == SQLITE_DONE)
+			foi_error("round log", "no round named '%s' (see 'foi round list')", name);
+		else
+			foi_error("round log", "database: %s", sqlite3_errmsg(ws->db));
+		return FOI_EXIT_FAIL;
+	}
 	if (sqlite3_prepare_v2(ws->db, "SELECT e.at, coalesce(q.unit, ''), coalesce(q.kind, ''), e.request_id, e.what, "
 				       "e.before, e.after FROM round_edits e JOIN rounds r ON r.id = e.round_id "
 				       "LEFT JOIN requests q ON q.id = e.request_id WHERE r.name = ? ORDER BY e.id",

@@ -7,6 +7,7 @@
  * Works outside a workspace: the shipped templates are found under foi_datadir().
  */
 #include "harness/clock.h"
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
 #include "templates/domain.h"
 #include "templates/template.h"
@@ -39,26 +40,6 @@ struct options {
 	const char *id;
 	int json;
 };
-
-/* Accepts "--name VALUE" and "--name=VALUE"; returns 1 when argv[*i] was that option. */
-static int take_value(int argc, char **argv, int *i, const char *name, const char **out, int *bad)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*out = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		*bad = 1;
-		return 1;
-	}
-	*out = argv[++*i];
-	return 1;
-}
 
 static char *default_dir(void)
 {
@@ -149,7 +130,7 @@ static int do_list(const struct options *o)
 {
 	enum template_kind kind = TEMPLATE_ANY;
 	if (o->kind && (kind = template_kind_parse(o->kind)) == TEMPLATE_ANY)
-		return command_usage_error("templates", "--kind must be foi or consult, not '%s'",
+		return command_usage_error("templates list", "templates", "--kind must be foi or consult, not '%s'",
 					   o->kind);
 	if (o->domain && !template_domain_find(o->domain)) {
 		foi_error("templates", "unknown domain '%s' (see 'foi templates domains')", o->domain);
@@ -207,7 +188,7 @@ static void print_keypoints(const struct template *t)
 static int do_show(const struct options *o)
 {
 	if (!o->id)
-		return command_usage_error("templates", "show needs a template ID");
+		return command_usage_error("templates show", "templates", "needs a template ID (see 'foi templates list')");
 	struct template_set set;
 	int rc = load(o->dir, &set);
 	if (rc != FOI_EXIT_OK)
@@ -329,50 +310,45 @@ static int do_domains(const struct options *o)
 
 int cmd_templates(struct foi_app *app, int argc, char **argv)
 {
-	(void)app;
-	if (argc < 2)
-		return command_usage_error("templates", "missing subcommand (list, show, check, domains)");
-	const char *sub = argv[1];
+	(void)app; /* works outside any workspace */
+	static const char *const subs[] = {"list", "show", "check", "domains", NULL};
+	int sub, rc = args_subcommand("templates", argc, argv, subs, &sub);
+	if (rc != ARGS_CONTINUE)
+		return rc;
 	struct options o = {0};
-	int bad = 0;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			o.json = 1;
-		else if (take_value(argc, argv, &i, "--dir", &o.dir, &bad) ||
-			 take_value(argc, argv, &i, "--kind", &o.kind, &bad) ||
-			 take_value(argc, argv, &i, "--domain", &o.domain, &bad) ||
-			 take_value(argc, argv, &i, "--persona-name", &o.persona_name, &bad) ||
-			 take_value(argc, argv, &i, "--unit", &o.unit, &bad)) {
-			if (bad)
-				return command_usage_error("templates", "%s needs a value", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return command_usage_error("templates", "unknown option '%s'", argv[i]);
-		else if (!o.id && (strcmp(sub, "show") == 0 || strcmp(sub, "check") == 0))
-			o.id = argv[i];
-		else
-			return command_usage_error("templates", "unexpected argument '%s'", argv[i]);
-	}
+	char what[32];
+	snprintf(what, sizeof what, "templates %s", subs[sub]);
+	/* Each subcommand takes only its own options. */
+	const struct arg_opt list_opts[] = {
+		ARG_VALUE("--dir", &o.dir), ARG_VALUE("--kind", &o.kind), ARG_VALUE("--domain", &o.domain),
+		ARG_FLAG("--json", &o.json)};
+	const struct arg_opt show_opts[] = {
+		ARG_VALUE("--dir", &o.dir), ARG_VALUE("--persona-name", &o.persona_name), ARG_VALUE("--unit", &o.unit),
+		ARG_FLAG("--json", &o.json)};
+	const struct arg_opt check_opts[] = {ARG_VALUE("--dir", &o.dir)};
+	const struct arg_opt domains_opts[] = {ARG_FLAG("--json", &o.json)};
+	const struct arg_opt *tables[] = {list_opts, show_opts, check_opts, domains_opts};
+	const size_t sizes[] = {sizeof list_opts / sizeof list_opts[0], sizeof show_opts / sizeof show_opts[0],
+				sizeof check_opts / sizeof check_opts[0], sizeof domains_opts / sizeof domains_opts[0]};
+	size_t npos;
+	const struct arg_spec spec = {what, "templates", tables[sub], sizes[sub], &o.id, sub == 1 || sub == 2, &npos};
+	rc = args_parse(&spec, argc, argv, 2);
+	if (rc != ARGS_CONTINUE)
+		return rc;
 	if (o.persona_name && !*o.persona_name)
-		return command_usage_error("templates", "--persona-name needs a name");
-
-	if (strcmp(sub, "list") == 0) {
-		if (o.persona_name || o.unit)
-			return command_usage_error("templates", "list takes no --persona-name or --unit");
+		return command_usage_error(what, "templates", "--persona-name needs a name");
+	switch (sub) {
+	case 0:
 		return do_list(&o);
-	}
-	if (strcmp(sub, "show") == 0) {
-		if (o.kind || o.domain)
-			return command_usage_error("templates", "show takes no --kind or --domain");
+	case 1:
 		return do_show(&o);
-	}
-	if (strcmp(sub, "check") == 0) {
+	case 2:
 		if (o.id && o.dir)
-			return command_usage_error("templates", "give the folder once");
+			return command_usage_error(what, "templates", "give the folder once");
 		if (o.id)
 			o.dir = o.id, o.id = NULL;
 		return do_check(&o);
-	}
-	if (strcmp(sub, "domains") == 0)
+	default:
 		return do_domains(&o);
-	return command_usage_error("templates", "unknown subcommand '%s'", sub);
+	}
 }

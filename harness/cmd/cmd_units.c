@@ -1,4 +1,5 @@
 /* foi units import FILE | foi units list [--evaluated] [--json] */
+#include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
 #include "harness/units.h"
 #include "harness/workspace.h"
@@ -103,33 +104,30 @@ static int units_list_cmd(struct workspace *ws, int evaluated_only, int json)
 
 int cmd_units(struct foi_app *app, int argc, char **argv)
 {
-	if (argc < 2)
-		return command_usage_error("units", "say import or list");
+	static const char *const subs[] = {"import", "list", NULL};
+	int sub, rc = args_subcommand("units", argc, argv, subs, &sub);
+	if (rc != ARGS_CONTINUE)
+		return rc;
 	int json = 0, evaluated = 0;
 	const char *file = NULL;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0 && strcmp(argv[1], "list") == 0)
-			json = 1;
-		else if (strcmp(argv[i], "--evaluated") == 0 && strcmp(argv[1], "list") == 0)
-			evaluated = 1;
-		else if (argv[i][0] != '-' && !file && strcmp(argv[1], "import") == 0)
-			file = argv[i];
-		else
-			return command_usage_error("units", "unexpected argument '%s'", argv[i]);
-	}
-	if (strcmp(argv[1], "import") != 0 && strcmp(argv[1], "list") != 0)
-		return command_usage_error("units", "unknown subcommand '%s'", argv[1]);
-	if (strcmp(argv[1], "import") == 0 && !file)
-		return command_usage_error("units", "import needs a FILE");
+	size_t npos;
+	const struct arg_opt list_opts[] = {ARG_FLAG("--json", &json), ARG_FLAG("--evaluated", &evaluated)};
+	const struct arg_spec spec = sub == 0 ? (struct arg_spec){"units import", "units", NULL, 0, &file, 1, &npos}
+					      : (struct arg_spec){"units list", "units", list_opts, 2, NULL, 0, NULL};
+	rc = args_parse(&spec, argc, argv, 2);
+	if (rc != ARGS_CONTINUE)
+		return rc;
+	if (sub == 0 && !file)
+		return command_usage_error("units import", "units", "needs a FILE (a units CSV)");
 
 	struct workspace ws;
 	char err[FOI_ERR_MAX];
-	int rc = workspace_open(app, &ws, err, sizeof err);
+	rc = workspace_open(app, &ws, err, sizeof err);
 	if (rc != FOI_EXIT_OK) {
 		foi_error("units", "%s", err);
 		return rc;
 	}
-	rc = file ? units_import_cmd(&ws, file) : units_list_cmd(&ws, evaluated, json);
+	rc = sub == 0 ? units_import_cmd(&ws, file) : units_list_cmd(&ws, evaluated, json);
 	workspace_close(&ws);
 	return rc;
 }

@@ -170,16 +170,36 @@ const struct foi_command *command_find(const char *name)
 	return NULL;
 }
 
-int command_usage_error(const char *name, const char *fmt, ...)
+int command_usage_error(const char *what, const char *help, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "foi: %s: ", name);
+	fprintf(stderr, "%s: %s: ", foi_progname, what);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	const struct foi_command *c = command_find(name);
-	if (c)
-		fputs(c->usage, stderr);
+	fprintf(stderr, "\ntry '%s help %s'\n", foi_progname, help);
 	return FOI_EXIT_USAGE;
+}
+
+int command_print_help(const char *help)
+{
+	const struct foi_command *c = command_find(help);
+	if (c)
+		fputs(c->usage, stdout);
+	return FOI_EXIT_OK;
+}
+
+int command_exit(enum foi_status st)
+{
+	switch (st) {
+	case FOI_OK: return FOI_EXIT_OK;
+	case FOI_E_USAGE: return FOI_EXIT_USAGE;
+	case FOI_E_DATA: return FOI_EXIT_DATA;
+	case FOI_E_NOT_FOUND:
+	case FOI_E_IO:
+	case FOI_E_DB:
+	case FOI_E_NET:
+	case FOI_E_NOMEM: return FOI_EXIT_FAIL;
+	}
+	return FOI_EXIT_FAIL;
 }

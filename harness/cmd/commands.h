@@ -1,12 +1,14 @@
 /*
  * The table of subcommands, like git's or fossil's: a name, a one-line summary for
  * `foi --help`, the usage text for `foi help NAME`, and the function that runs it.
- * Each command lives in its own harness/cmd_*.c file.
+ * Each command lives in its own harness/cmd/cmd_*.c file and parses its options with
+ * harness/cmd/args.h.
  */
 #ifndef FOI_COMMANDS_H
 #define FOI_COMMANDS_H
 
 #include "harness/app.h"
+#include "harness/status.h"
 
 struct foi_command {
 	const char *name;
@@ -18,8 +20,22 @@ struct foi_command {
 const struct foi_command *command_find(const char *name);
 const struct foi_command *command_table(size_t *count);
 
-/* Prints the command's usage to stderr and returns FOI_EXIT_USAGE. */
-int command_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A usage error, in one form for every command: "foi: WHAT: why" and "try 'foi help HELP'" on
+ * stderr (WHAT names the command, e.g. "round create"; HELP the entry of its help). Returns
+ * FOI_EXIT_USAGE.
+ */
+int command_usage_error(const char *what, const char *help, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * The exit code of a core status, the README's one table: ok 0; usage 2; bad data 3; and 1 for
+ * everything that failed (not found, I/O, database, network, memory).
+ */
+int command_exit(enum foi_status st);
+
+/* Prints the help of the command named help on stdout; returns FOI_EXIT_OK. */
+int command_print_help(const char *help);
 
 /* One line per command; the table in commands.c lists them in the order --help shows. */
 int cmd_calendar(struct foi_app *app, int argc, char **argv);

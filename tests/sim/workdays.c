@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness/schedule_cli.h"
+#include "harness/calendar_load.h"
 
 int workdays_load(struct sched_calendar **out, char *err, size_t errsz)
 {

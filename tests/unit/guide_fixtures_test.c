@@ -206,8 +206,8 @@ Test(guide_command, usage_errors)
 {
 	struct foi_run r = run_foi(NULL, "channel check --json");
 	cr_expect_eq(r.status, 2);
-	cr_expect(strstr(r.err, "foi: channel: check needs --file PAGE.html"), "%s", r.err);
-	cr_expect(strstr(r.err, "usage: foi channel check --file PAGE.html"), "%s", r.err);
+	cr_expect(strstr(r.err, "foi: channel check: needs a FILE"), "%s", r.err);
+	cr_expect(strstr(r.err, "try 'foi help channel'"), "%s", r.err);
 	run_free(&r);
 	r = run_foi(NULL, "channel verify --file x.html");
 	cr_expect_eq(r.status, 2);

@@ -76,7 +76,7 @@ Test(letters_consult, command_usage_errors)
 	run_free(&r);
 	r = run_foi(NULL, "grade check");
 	cr_expect_eq(r.status, 2);
-	cr_expect(strstr(r.err, "usage: foi grade check") != NULL, "%s", r.err);
+	cr_expect(strstr(r.err, "foi: grade check: needs a FILE") && strstr(r.err, "try 'foi help grade'"), "%s", r.err);
 	run_free(&r);
 	r = run_foi(NULL, "grade verify '%s'", letter);
 	cr_expect_eq(r.status, 2);
