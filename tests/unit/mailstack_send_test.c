@@ -131,6 +131,16 @@ Test(mailstack_send, a_round_reaches_every_unit_once_exactly_as_stored_and_a_rer
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(summary_says(r.out, "sent", 0), "%s", r.out);
 	run_free(&r);
+	/* The units put their forms back: what was sent keeps the channel it used. */
+	r = run_foi(dir, "units import %s/units.csv", dir);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_null(strstr(r.out, "planned request"), "%s", r.out);
+	run_free(&r);
+	cJSON *after = send_plan(dir, "r1");
+	cr_assert_eq(send_count_state(after, "sent") + send_count_state(after, "failed"), 72);
+	cJSON_ArrayForEach(q, cJSON_GetObjectItem(after, "requests"))
+		cr_assert_str_eq(send_field(q, "channel"), "email");
+	cJSON_Delete(after);
 	sleep(1);
 	cJSON_ArrayForEach(q, cJSON_GetObjectItem(plan, "requests"))
 		if (!refused(send_field(q, "address")))

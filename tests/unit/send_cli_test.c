@@ -115,3 +115,39 @@ Test(send_cli, an_edit_log_lists_changes_before_and_after)
 	cr_assert(strstr(r.out, "C03    consult") && strstr(r.out, "after:") && strstr(r.out, "2023-09-20T10:07"), "%s", r.out);
 	run_free(&r);
 }
+
+Test(send_cli, a_planned_request_follows_its_unit_to_a_new_channel_and_the_log_shows_it)
+{
+	char *dir = plain_workspace();
+	/* D06 takes its FOI form down: its FOI application now goes by e-mail. */
+	struct foi_run r = run_shell("cd '%s' && sed 's|^\\(D06,.*\\),http://127.0.0.1:18480/D06/foi,|\\1,,|' units.csv >moved.csv "
+				     "&& grep -c '^D06,[^,]*,department,,[^,]*,,http' moved.csv", dir);
+	cr_assert_eq(r.status, 0, "D06's form removed: %s", r.out);
+	run_free(&r);
+	r = run_foi(dir, "units import %s/moved.csv", dir);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "1 planned request(s) now go by their unit's new channel"), "%s", r.out);
+	run_free(&r);
+	cJSON *plan = send_plan(dir, "r");
+	const cJSON *q;
+	int seen = 0;
+	cJSON_ArrayForEach(q, cJSON_GetObjectItem(plan, "requests"))
+		if (strcmp(send_field(q, "target"), "D06") == 0 && strcmp(send_field(q, "kind"), "foi") == 0) {
+			seen = 1;
+			cr_assert_str_eq(send_field(q, "channel"), "email");
+			cr_assert_str_eq(send_field(q, "address"), "d06@units.foi.test");
+			cr_assert_str_eq(send_field(q, "state"), "planned");
+		}
+	cr_assert(seen, "D06's FOI request is in the plan");
+	cJSON_Delete(plan);
+	r = run_foi(dir, "round log r");
+	cr_assert(strstr(r.out, "unit D06 changed its channel (units import)") &&
+		  strstr(r.out, "before: web http://127.0.0.1:18480/D06/foi") && strstr(r.out, "after:  email d06@units.foi.test"),
+		  "%s", r.out);
+	run_free(&r);
+	/* The same file again changes no request. */
+	r = run_foi(dir, "units import %s/moved.csv", dir);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_null(strstr(r.out, "planned request"), "%s", r.out);
+	run_free(&r);
+}
