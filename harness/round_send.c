@@ -3,6 +3,7 @@
 #include "harness/clock.h"
 #include "harness/mail/outbox.h"
 #include "harness/mail/send_mail.h"
+#include "harness/politeness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,8 +160,9 @@ static enum foi_status find_round(sqlite3 *db, const char *name, int64_t *id, ch
 }
 
 /* Sends one item; FOI_OK unless the whole run must stop. */
-static enum foi_status send_one(struct workspace *ws, const struct send_item *it, struct round_send_result *res,
-				const char **outcome, char *detail, size_t detailsz, char *err, size_t errsz)
+static enum foi_status send_one(struct workspace *ws, struct politeness *polite, const struct send_item *it,
+				struct round_send_result *res, const char **outcome, char *detail, size_t detailsz,
+				char *err, size_t errsz)
 {
 	*detail = '\0';
 	if (strcmp(it->channel, "email") != 0) {
@@ -170,6 +172,13 @@ static enum foi_status send_one(struct workspace *ws, const struct send_item *it
 		snprintf(detail, detailsz, "sending by web form is not built yet");
 		return FOI_OK;
 	}
+	char *host = politeness_host(it->address);
+	if (!host)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	enum foi_status waited = politeness_wait(polite, host, err, errsz);
+	free(host);
+	if (waited != FOI_OK)
+		return waited;
 	struct mail_request m = {.id = it->id, .from_state = it->state, .to = it->address, .reply_to = it->reply_to,
 				 .persona = it->persona, .subject = it->subject, .body = it->body};
 	enum outbox_outcome out;
@@ -193,7 +202,11 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 	if (rc != FOI_OK)
 		return rc;
 	int lock = -1;
+	struct politeness *polite = NULL;
 	if (!o->dry_run) {
+		polite = politeness_new(ws->settings.host_gap_seconds, ws->settings.per_minute);
+		if (!polite)
+			return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 		rc = outbox_lock(ws->dir, &lock, err, errsz);
 		if (rc == FOI_OK)
 			rc = outbox_recover(ws->db, &res->recovered, err, errsz);
@@ -225,7 +238,7 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 				res->web_waiting++;
 			}
 		} else {
-			rc = send_one(ws, it, res, &outcome, detail, sizeof detail, err, errsz);
+			rc = send_one(ws, polite, it, res, &outcome, detail, sizeof detail, err, errsz);
 			if (rc != FOI_OK)
 				break;
 		}
@@ -241,5 +254,6 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 out:
 	if (lock >= 0)
 		close(lock);
+	politeness_free(polite);
 	return rc;
 }

@@ -52,6 +52,8 @@ static const struct key_spec keys[] = {
 	TYPED("mail", "imap_password", V_PASSWORD, imap_password),
 	ENUM("mail", "imap_tls", imap_tls, tls_names),
 	TEXT("mail", "imap_mailbox", imap_mailbox),
+	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
+	INT("send", "per_minute", per_minute, 0, 600),
 };
 
 #define PERSONA_PREFIX "persona."
@@ -90,6 +92,8 @@ void settings_defaults(struct settings *s)
 	s->imap_port = 143;
 	s->imap_tls = TLS_REQUIRED;
 	snprintf(s->imap_mailbox, sizeof s->imap_mailbox, "INBOX");
+	s->host_gap_seconds = 20;
+	s->per_minute = 6;
 }
 
 const char *settings_tls_name(enum tls_mode m)

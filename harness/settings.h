@@ -69,6 +69,10 @@ struct settings {
 	enum tls_mode imap_tls;
 	char imap_mailbox[SETTINGS_TEXT_MAX];
 
+	/* [send]: politeness towards the units' servers */
+	int host_gap_seconds; /* at least this long between two requests to one host */
+	int per_minute;       /* at most this many requests a minute in all; 0: no limit */
+
 	/* [persona.KEY] sections, in file order */
 	struct persona personas[SETTINGS_MAX_PERSONAS];
 	size_t persona_count;

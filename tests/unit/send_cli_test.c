@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tests/unit/run_foi.h"
 #include "tests/unit/send_support.h"
@@ -150,4 +151,29 @@ Test(send_cli, a_planned_request_follows_its_unit_to_a_new_channel_and_the_log_s
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_null(strstr(r.out, "planned request"), "%s", r.out);
 	run_free(&r);
+}
+
+Test(send_cli, requests_to_one_host_keep_the_gap_the_settings_ask_for)
+{
+	struct fake_smtp f;
+	fake_smtp_start(&f, FAKE_SMTP_NO_STARTTLS);
+	struct send_server srv = {.host = "127.0.0.1", .port = f.port, .tls = "off", .ca_file = "", .user = "",
+				  .password = "", .host_gap_seconds = 1};
+	char *dir = send_workspace(&srv);
+	struct foi_run r = run_foi(dir, "--now '2023-09-18 08:00' round create r --seed 7 --start 2023-09-18");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = run_foi(dir, "--now '2023-10-09 09:00' round send r --limit 3");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(summary_says(r.out, "sent", 3), "%s", r.out);
+	cr_assert(summary_says(r.out, "held back by --limit", 69), "%s", r.out);
+	run_free(&r);
+	/* Every unit's mail goes to units.foi.test: three requests need two gaps of a second. */
+	double took = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	cr_assert_geq(took, 2.0, "three mails to one host in %.2f s", took);
+	cr_assert_eq(fake_smtp_messages(&f), 3);
+	fake_smtp_stop(&f);
 }

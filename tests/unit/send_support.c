@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -24,9 +25,10 @@ void send_workspace_server(const char *dir, const struct send_server *srv)
 	/* foi.ini is rewritten key by key, as an evaluator would edit it. */
 	struct foi_run r = run_shell("cd '%s' && sed -i -e 's|^smtp_host =.*|smtp_host = %s|' -e 's|^smtp_port =.*|smtp_port = %u|' "
 				     "-e 's|^smtp_tls =.*|smtp_tls = %s|' -e 's|^smtp_ca_file =.*|smtp_ca_file = %s|' "
-				     "-e 's|^smtp_user =.*|smtp_user = %s|' -e 's|^smtp_password =.*|smtp_password = %s|' foi.ini "
+				     "-e 's|^smtp_user =.*|smtp_user = %s|' -e 's|^smtp_password =.*|smtp_password = %s|' "
+				     "-e 's|^host_gap_seconds =.*|host_gap_seconds = %d|' -e 's|^per_minute =.*|per_minute = 0|' foi.ini "
 				     "&& chmod 600 foi.ini",
-				     dir, srv->host, srv->port, srv->tls, srv->ca_file, srv->user, srv->password);
+				     dir, srv->host, srv->port, srv->tls, srv->ca_file, srv->user, srv->password, srv->host_gap_seconds);
 	cr_assert_eq(r.status, 0, "editing foi.ini: %s", r.err);
 	run_free(&r);
 }
@@ -237,6 +239,12 @@ void fake_smtp_start(struct fake_smtp *f, enum fake_smtp_mode mode)
 	f->pid = fork();
 	cr_assert(f->pid >= 0);
 	if (f->pid == 0) {
+		/* A failed assertion ends the test without fake_smtp_stop: die with it, and hold none
+		 * of its output pipes open. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		int null = open("/dev/null", O_RDWR);
+		dup2(null, 1);
+		dup2(null, 2);
 		for (;;) {
 			int c = accept(s, NULL, NULL);
 			if (c < 0 && errno == EINTR)

@@ -19,6 +19,7 @@ struct send_server {
 	const char *ca_file;  /* "" for the system's store */
 	const char *user;     /* "" for no AUTH */
 	const char *password;
+	int host_gap_seconds; /* [send]; per_minute is set to 0 (no limit) so that tests run fast */
 };
 
 /*
@@ -50,7 +51,7 @@ pid_t spawn_foi(const char *dir, const char *now, ...);
 
 /* The misbehaving server: listens on 127.0.0.1 (port returned), serves one client at a time. */
 enum fake_smtp_mode {
-	FAKE_SMTP_NO_STARTTLS, /* EHLO offers neither STARTTLS nor AUTH */
+	FAKE_SMTP_NO_STARTTLS, /* EHLO offers neither STARTTLS nor AUTH; mail is taken without them */
 	FAKE_SMTP_SWALLOW,     /* takes the message after DATA, then never answers */
 };
 struct fake_smtp {
