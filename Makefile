@@ -149,8 +149,9 @@ TEST_ENV = FOI_BIN=$(CURDIR)/$(BUILD)/foi FOI_SIM=$(CURDIR)/$(BUILD)/foi-sim FOI
 	FOI_BUILD=$(BUILD)
 
 # The test binary runs the foi program as a user would, so it needs to know where it is.
-test: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim)
+test: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim) $(BUILD)/foi.1
 	$(TEST_ENV) tests/run-tests $(BUILD)/foi-tests
+	$(TEST_ENV) tests/install-test
 
 # The suites that start Postfix (root) or talk to the mail stack are left out of the quick loop.
 STACK_SUITES := mailstack_imap|mailstack_smtp|mailstack_stack|mailstack_send|sim_stack

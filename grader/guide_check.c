@@ -115,6 +115,7 @@ int guide_check(const struct guide_source *src, struct guide_report *report, cha
 		guide_rule_phone(&c);
 		guide_rule_email_or_fax(&c);
 		guide_rule_notes(&c);
+		guide_rule_present_by_content(&c);
 	} else {
 		set_rest(&c, FINDING_FAIL, why);
 	}

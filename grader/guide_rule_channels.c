@@ -229,12 +229,16 @@ void guide_rule_postal(struct guide_ctx *c)
 
 static const char *const office_labels[] = {
 	"受理机构", "受理机关", "受理部门", "受理单位", "受理窗口", "受理地点", "工作机构", "承办机构",
-	"办理机构", "接收机构", "申请接收机构", NULL};
+	"办理机构", "接收机构", "申请接收机构", "机构名称", NULL};
+/* At most this many characters (numbering: 一、 (二) 3.) stand before a heading's label. */
+#define HEADING_LEAD_CHARS 4
 /* Names that are the FOI office whatever label (or none) they have. */
 static const char *const office_names[] = {
 	"政府信息公开办公室", "政务公开办公室", "信息公开办公室", "政府信息公开科", "政务公开科",
 	"信息公开科", "政务公开办", "信息公开办", "依申请公开受理窗口", "信息公开受理窗口",
-	"政府信息公开工作领导小组办公室", NULL};
+	"政府信息公开工作领导小组办公室", "政府信息公开处", "政务公开处", "信息公开处", NULL};
+/* The postal instruction names the office too: "邮寄至X办公室（地址…）". */
+static const char *const postal_verbs[] = {"邮寄至", "邮寄到", "寄送至", "寄至", "寄到", NULL};
 
 /* The office name ending at `end`: the Chinese text before it in the same clause. */
 static size_t name_start(const char *x, size_t end, size_t floor)
@@ -273,6 +277,10 @@ void guide_rule_office(struct guide_ctx *c)
 							 memcmp(x + le, "为", 3) == 0 || memcmp(x + le, "是", 3) == 0);
 			if (introduces != (pass == 0))
 				continue;
+			/* A heading starts its line ("一、受理机构"); mid-sentence the word is prose
+			 * ("以受理机关公开的指南为准"), not a label. */
+			if (pass == 1 && guide_fwd_chars(x, guide_line_start(x, ls), ls, HEADING_LEAD_CHARS) < ls)
+				continue;
 			int how = guide_label_value(c, ls, le, guide_scan_office, &m);
 			if (how) {
 				guide_set(c, GUIDE_OFFICE, FINDING_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
@@ -287,6 +295,14 @@ void guide_rule_office(struct guide_ctx *c)
 		guide_set(c, GUIDE_OFFICE, FINDING_PASS, "%s", guide_snip(c, s, end, s1));
 		return;
 	}
+	walk_start(&w, c, postal_verbs, NULL, 0);
+	while (next_label(c, &w, &ls, &le)) {
+		if (guide_scan_office(x, le, guide_line_end(x, t->len, le), &m)) {
+			guide_set(c, GUIDE_OFFICE, FINDING_PASS, "named where applications are posted: %s",
+				  guide_snip(c, ls, m.end, s1));
+			return;
+		}
+	}
 	guide_set(c, GUIDE_OFFICE, FINDING_FAIL,
 		  "the receiving office (受理机构, 政府信息公开办公室) is not named");
 }
@@ -298,6 +314,41 @@ static const char *const phone_labels[] = {
 	"tel", NULL};
 static const char *const fax_labels[] = {"传真号码", "传真", "Fax", "FAX", "fax", NULL};
 
+/* Whose number a 电话 label gives, from the words before it on its line. */
+enum { PHONE_OTHER = 0, PHONE_PLAIN = 1, PHONE_OFFICE = 2 };
+#define PHONE_CONTEXT_CHARS 20
+
+struct phone_pick {
+	int rank;
+	size_t ls, le;
+	struct guide_match m;
+	int how;
+	const char *whose;
+};
+
+static int phone_rank(const struct guide_ctx *c, size_t label, const char **whose)
+{
+	static const struct { const char *word, *whose; } others[] = {
+		{"查阅", "reading room"}, {"阅览", "reading room"}, {"热线", "hotline"},
+		{"12345", "hotline"}, {"投诉", "complaints line"}, {"举报", "complaints line"},
+		{"监督", "complaints line"}, {"值班", "duty office"}, {"网站", "website"},
+		{"维护", "website"}, {"技术支持", "website"},
+	};
+	static const char *const office_words[] = {"受理", "申请", "信息公开", "政务公开", NULL};
+	const char *x = c->t->text;
+	size_t ln = guide_line_start(x, label);
+	size_t from = guide_back_chars(x, label, ln, PHONE_CONTEXT_CHARS);
+	/* The label itself may say it: 受理电话, 咨询电话. */
+	size_t to = guide_fwd_chars(x, label, c->t->len, 2);
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		if (text_find(x, from, to, others[i].word) >= 0) {
+			*whose = others[i].whose;
+			return PHONE_OTHER;
+		}
+	*whose = "office";
+	return text_find_any(x, from, to, office_words, NULL) >= 0 ? PHONE_OFFICE : PHONE_PLAIN;
+}
+
 void guide_rule_phone(struct guide_ctx *c)
 {
 	const struct guide_text *t = c->t;
@@ -308,13 +359,43 @@ void guide_rule_phone(struct guide_ctx *c)
 	struct guide_match m;
 	static const char *const not_phone[] = {"传真", NULL};
 
+	/* Of several numbers, the office's that receives applications; a reading room's or a
+	 * hotline's answers other questions. */
+	struct phone_pick best = {0}, other = {0};
+	int others = 0;
 	walk_start(&w, c, phone_labels, not_phone, 0);
 	while (next_label(c, &w, &ls, &le)) {
 		int how = guide_label_value(c, ls, le, guide_scan_phone_labelled, &m);
-		if (how) {
-			guide_set(c, GUIDE_PHONE, FINDING_PASS, "%s", guide_pair(c, ls, le, &m, how, pair));
-			return;
+		if (!how)
+			continue;
+		const char *whose = NULL;
+		int rank = phone_rank(c, ls, &whose);
+		if (rank == 0) {
+			if (!others++)
+				other = (struct phone_pick){rank, ls, le, m, how, whose};
+			continue;
 		}
+		if (rank > best.rank)
+			best = (struct phone_pick){rank, ls, le, m, how, whose};
+		if (rank == PHONE_OFFICE)
+			break;
+	}
+	if (best.rank) {
+		const char *ev = guide_pair(c, best.ls, best.le, &best.m, best.how, pair);
+		if (others)
+			guide_set(c, GUIDE_PHONE, FINDING_PASS, "%s (taken as %s; %d other number%s listed, "
+				  "e.g. %s's: not the office that receives applications)", ev,
+				  best.rank == PHONE_OFFICE ? "the receiving office's" : "the guide's contact",
+				  others, others > 1 ? "s" : "", other.whose);
+		else
+			guide_set(c, GUIDE_PHONE, FINDING_PASS, "%s", ev);
+		return;
+	}
+	if (others) {
+		guide_set(c, GUIDE_PHONE, FINDING_UNKNOWN,
+			  "only a %s's number is given, not the receiving office's: %s", other.whose,
+			  guide_pair(c, other.ls, other.le, &other.m, other.how, pair));
+		return;
 	}
 	for (size_t i = 0; i < t->nlinks; i++)
 		if (strncasecmp(t->links[i].href, "tel:", 4) == 0) {

@@ -171,6 +171,7 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		const struct guide_link *l = guide_text_link_at(t, in_link);
 		guide_set(c, GUIDE_PRESENT, FINDING_UNKNOWN, "the page only links to the guide: %s -> %s",
 			  guide_snip(c, l->start, l->end, snip), guide_cut(l->href, snip2));
+		c->links_only = 1;
 		return 1;
 	}
 	if (t->title[0])
@@ -181,6 +182,41 @@ int guide_rule_present(struct guide_ctx *c, char *why, size_t whysz)
 		guide_set(c, GUIDE_PRESENT, FINDING_FAIL,
 			  "the page does not present itself as a 政府信息公开指南");
 	return 1;
+}
+
+/* How many of the where-to-apply channels must be given for a page to be a guide by its
+ * content: of online, postal, office and telephone. */
+#define CHANNELS_FOR_GUIDE 3
+
+void guide_rule_present_by_content(struct guide_ctx *c)
+{
+	struct finding *present = &c->report->items[GUIDE_PRESENT];
+	if (present->result == FINDING_PASS)
+		return;
+	static const enum guide_item_id where[] = {GUIDE_ONLINE, GUIDE_POSTAL, GUIDE_OFFICE, GUIDE_PHONE};
+	int given = 0;
+	for (size_t i = 0; i < sizeof where / sizeof where[0]; i++)
+		given += c->report->items[where[i]].result == FINDING_PASS;
+	const struct guide_text *t = c->t;
+	char snip[GUIDE_SNIPPET_MAX];
+	if (given >= CHANNELS_FOR_GUIDE && text_find(t->text, 0, t->len, "申请") >= 0) {
+		const char *title = t->title_shown && t->title_shown[0] ? t->title_shown : "(none)";
+		guide_set(c, GUIDE_PRESENT, FINDING_PASS,
+			  "the page tells how and where to apply (%d of online, postal, office, telephone), "
+			  "whatever its title: %s", given, guide_cut(title, snip));
+		return;
+	}
+	if (!c->links_only)
+		return;
+	for (int i = GUIDE_PRESENT + 1; i < GUIDE_ITEM_COUNT; i++) {
+		struct finding *f = &c->report->items[i];
+		if (f->result != FINDING_FAIL)
+			continue;
+		char was[GUIDE_SNIPPET_MAX];
+		guide_cut(f->evidence ? f->evidence : "", was);
+		guide_set(c, (enum guide_item_id)i, FINDING_UNKNOWN,
+			  "to be read in the guide this page links to (here: %s)", was);
+	}
 }
 
 /*

@@ -24,6 +24,7 @@ struct guide_ctx {
 	const struct guide_text *t;
 	struct guide_report *report;
 	int oom; /* an evidence string could not be allocated */
+	int links_only; /* guide.present: the page only links to a guide elsewhere */
 };
 
 typedef int (*guide_scanner)(const char *t, size_t from, size_t to, struct guide_match *m);
@@ -78,5 +79,9 @@ void guide_rule_office(struct guide_ctx *c);
 void guide_rule_phone(struct guide_ctx *c);
 void guide_rule_email_or_fax(struct guide_ctx *c);
 void guide_rule_notes(struct guide_ctx *c);
+/* After the channel rules: a page not titled as a guide that tells how and where to apply
+ * is one whatever its title (依申请公开专栏, 申请须知); on a page that only links to the
+ * guide, a channel not found is for the reviewer to read there, not a failure. */
+void guide_rule_present_by_content(struct guide_ctx *c);
 
 #endif

@@ -2,7 +2,9 @@
 #include "grader/letter_check.h"
 #include "grader/letter_doc.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const letter_item_codes[LETTER_ITEM_COUNT] = {
@@ -75,6 +77,43 @@ const char *letter_kind_describe(enum letter_kind kind)
 	return "letter";
 }
 
+static int set_finding(struct finding *f, enum finding_result r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int set_finding(struct finding *f, enum finding_result r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = finding_vset(f, r, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* A letter quoted in a judgment or a review decision is often quoted in part ("主要内容为"):
+ * what the quotation lacks (heading, signature, remedy notice) may be on the original. */
+static int soften_quoted(struct finding_list *items)
+{
+	static const char *const may_be_left_out[] = {"form.title", "form.docno", "form.issuer",
+		"form.date", "remedy.notice", "remedy.periods", "remedy.bodies", NULL};
+	for (size_t i = 0; i < items->count; i++) {
+		struct finding *f = &items->items[i];
+		if (f->result != FINDING_FAIL)
+			continue;
+		for (const char *const *c = may_be_left_out; *c; c++) {
+			if (strcmp(f->code, *c) != 0)
+				continue;
+			char *was = f->evidence;
+			f->evidence = NULL;
+			int rc = set_finding(f, FINDING_UNKNOWN,
+					     "the letter is quoted in another document, which may leave this "
+					     "out; check the original (%s)", was ? was : "");
+			free(was);
+			if (rc)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int letter_check(const char *text, size_t len, const char *applicant,
 		 struct letter_report *out, char *err, size_t errsz)
 {
@@ -90,7 +129,8 @@ int letter_check(const char *text, size_t len, const char *applicant,
 	out->reply_type = d.kind == LETTER_FINAL ? d.reply_type : 0;
 	int rc = letter_check_form(&d, &out->items) || letter_check_restates(&d, &out->items) ||
 		 letter_check_conclusion(&d, &out->items) || letter_check_basis(&d, &out->items) ||
-		 letter_check_remedy(&d, &out->items) || letter_check_demands(&d, &out->items);
+		 letter_check_remedy(&d, &out->items) || letter_check_demands(&d, &out->items) ||
+		 (d.quoted && soften_quoted(&out->items));
 	letter_doc_free(&d);
 	if (rc || out->items.count != LETTER_ITEM_COUNT) {
 		letter_report_free(out);

@@ -41,6 +41,11 @@ static const struct signal signals[] = {
 	{4, "不存在", "信息", NULL, NULL},
 	{4, "未制作", NULL, NULL, NULL},
 	{4, "未检索到", NULL, NULL, NULL},
+	{4, "未找到", "信息", NULL, NULL},
+	{4, "未能找到", "信息", NULL, NULL},
+	{4, "没有找到", "信息", NULL, NULL},
+	{4, "未查找到", NULL, NULL, NULL},
+	{4, "没有查找到", NULL, NULL, NULL},
 	{4, "没有检索到", NULL, NULL, NULL},
 	{4, "未查到", "信息", NULL, NULL},
 	{4, "未获取", "信息", NULL, NULL},
@@ -53,10 +58,20 @@ static const struct signal signals[] = {
 	{1, "已在", "网站", "公开", NULL},
 	{2, "部分公开", NULL, NULL, NULL},
 	{3, "不予公开", NULL, NULL, "不属于"},
+	/* Older wording (2007 §21): "不属于公开的范围" withholds, "属于可公开的…范畴" discloses. */
+	{3, "不属于公开的范围", NULL, NULL, NULL},
+	{3, "不属于公开范围", NULL, NULL, NULL},
+	{3, "不属于可公开", NULL, NULL, NULL},
+	{3, "不属于政府信息公开的范围", NULL, NULL, NULL},
+	{3, "不属于政府信息公开范围", NULL, NULL, NULL},
 	{3, "不得公开", NULL, NULL, NULL},
 	{3, "决定不公开", NULL, NULL, NULL},
 	{3, "不予提供", NULL, NULL, NULL},
 	{2, "予以公开", NULL, NULL, "不"},
+	{2, "属于可公开", NULL, NULL, "不"},
+	{2, "属于可以公开", NULL, NULL, "不"},
+	{2, "属于公开范围", NULL, NULL, "不"},
+	{2, "属于公开的范围", NULL, NULL, "不"},
 	{2, "同意公开", NULL, NULL, "不"},
 	{2, "提供给你", NULL, NULL, NULL},
 	{2, "提供给您", NULL, NULL, NULL},
@@ -206,7 +221,7 @@ void letter_find_kind(struct letter_doc *d)
 /* --- restates.request --- */
 
 const char *const letter_request_anchors[] = {"申请公开", "申请获取", "申请提供", "要求公开",
-	"要求提供", "申请查阅", "申请查询", "申请内容", "申请事项", NULL};
+	"要求提供", "要求获取", "申请查阅", "申请查询", "申请内容", "申请事项", NULL};
 static const char *const generic_words[] = {"政府信息", "信息公开", "信息", "相关", "有关",
 	"公开", "申请", "已收悉", "收悉", "收到", "一事", "事宜", "的", "你", "您", "本机关",
 	"我局", "本局", "该", "此", "为", "是", "如下", "我们", "已", "予以", "现", "答复",
@@ -239,7 +254,9 @@ static size_t content_chars(const char *t, size_t a, size_t b)
 static size_t quoted_chars(const char *t, size_t s, size_t e)
 {
 	static const char *const pairs[][2] = {{"“", "”"}, {"《", "》"}, {"\"", "\""}, {"「", "」"}};
-	static const char *const not_content[] = {"条例", "办法", "申请表", "答复书", "告知书", NULL};
+	/* Nor do receipts and other forms named beside the request (《收件证明》, 《登记回执》). */
+	static const char *const not_content[] = {"条例", "办法", "信息公开规定", "申请表", "申请书",
+		"答复书", "告知书", "通知书", "决定书", "回执", "收件证明", "登记表", NULL};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
 		for (size_t from = s;;) {
@@ -327,7 +344,10 @@ static int restates_request(const struct letter_doc *d, struct finding_list *out
 			continue; /* "本机关于2023年…" is 机关 + 于, not 关于 */
 		size_t s, e;
 		body_sentence(d, (size_t)p, &s, &e);
-		ssize_t q = text_find(t, (size_t)p, clause_end(t, (size_t)p, e), "的申请");
+		/* "关于X的申请", "关于X的政府信息公开申请", "关于《X》的信息公开申请". */
+		static const char *const tails[] = {"的申请", "的政府信息公开申请", "的信息公开申请",
+			"的公开申请", NULL};
+		ssize_t q = text_find_any(t, (size_t)p, clause_end(t, (size_t)p, e), tails, NULL);
 		if (q >= 0 && content_chars(t, (size_t)p + strlen("关于"), (size_t)q) >= 4)
 			return pass_sentence(d, out, "restates.request", s, e);
 	}
@@ -379,6 +399,10 @@ int letter_check_conclusion(const struct letter_doc *d, struct finding_list *out
 		return finding_add(out, "conclusion.type", FINDING_UNKNOWN,
 				   "%s: not a final reply, so there is no conclusion to classify",
 				   letter_kind_describe(d->kind));
+	if (letter_form_unmarked(d))
+		return finding_add(out, "conclusion.type", FINDING_UNKNOWN,
+				   "a printed form with %d alternatives and none ticked: which one the unit "
+				   "chose is for the reviewer, on the original", d->form_boxes);
 	if (!d->reply_type)
 		return finding_add(out, "conclusion.type", FINDING_FAIL,
 				   "no conclusion of the seven types of §36 or a §39 notice found");

@@ -41,7 +41,8 @@ static int third_party(const char *t, size_t len, size_t p, size_t s, size_t e)
 {
 	if (text_at(t, len, p + strlen("利害关系"), "人"))
 		return 1;
-	return text_find(t, s, e, "第三方") >= 0 || text_find(t, s, e, "征求") >= 0;
+	/* 第三方 reads 第3方 once normalised (normalize.h). */
+	return text_find(t, s, e, "第3方") >= 0 || text_find(t, s, e, "征求") >= 0;
 }
 
 static int check_purpose(const struct letter_doc *d, struct finding_list *out)

@@ -66,6 +66,11 @@ char *line_quote(const struct letter_doc *d, size_t line)
 	return norm_quote(d, d->lines[line].start, d->lines[line].end);
 }
 
+int letter_form_unmarked(const struct letter_doc *d)
+{
+	return d->form_boxes > 0 && d->form_ticked == 0;
+}
+
 size_t line_chars(const struct letter_doc *d, size_t i)
 {
 	return utf8_length(d->norm.text + d->lines[i].start, d->lines[i].end - d->lines[i].start);
@@ -131,6 +136,19 @@ int letter_doc_build(struct letter_doc *d, const char *text, size_t len, const c
 	}
 	if (norm_build(text, len, &d->norm, err, errsz))
 		return -1;
+	size_t qs, qe;
+	if (letter_find_quoted(&d->norm, &qs, &qe)) {
+		/* Grade the quoted letter alone; evidence still quotes the source as written. */
+		size_t from = d->norm.map[qs], to = d->norm.map[qe];
+		norm_free(&d->norm);
+		d->src = text + from;
+		d->srclen = to - from;
+		d->quoted = 1;
+		if (norm_build(d->src, d->srclen, &d->norm, err, errsz))
+			return -1;
+	}
+	if (letter_drop_unticked(&d->norm, &d->form_boxes, &d->form_ticked))
+		goto oom;
 	if (applicant && *applicant) {
 		d->applicant = norm_string(applicant);
 		if (!d->applicant)

@@ -46,6 +46,15 @@ struct letter_doc {
 
 	struct norm_text body; /* the body, one line; its map points into src */
 
+	/* A printed form (letter_ticks.c): its empty boxes and ticked marks. Unticked
+	 * alternatives are already cut out of norm; with boxes but no tick, nobody can tell
+	 * from the text which alternative was chosen. */
+	int form_boxes, form_ticked;
+
+	/* A letter quoted in another document (a judgment, a review decision): the quotation
+	 * may leave out the heading, the signature and the remedy notice. */
+	int quoted;
+
 	enum letter_kind kind;
 	int reply_type;
 	size_t conclusion_start, conclusion_end; /* in body, when reply_type != 0 */
@@ -54,6 +63,18 @@ struct letter_doc {
 int letter_doc_build(struct letter_doc *d, const char *text, size_t len, const char *applicant,
 		     char *err, size_t errsz);
 void letter_doc_free(struct letter_doc *d);
+
+/* Cuts the unticked alternatives of a printed form out of n (letter_ticks.c); sets the
+ * number of empty boxes and of ticked marks. A text without an empty box is left alone.
+ * Returns 0 or -1 (memory). */
+int letter_drop_unticked(struct norm_text *n, int *boxes, int *ticked);
+/* A reply letter quoted in another document (letter_quoted.c): "…内容为：“张某：…”". Sets
+ * [*start, *end) to the quotation's inside, in n's bytes, and returns 1; 0 when none. */
+int letter_find_quoted(const struct norm_text *n, size_t *start, size_t *end);
+/* 1 when t[a..b) names someone as a salutation does ("张三", "申请人李明华", "李明华同志"). */
+int letter_is_addressee(const char *t, size_t a, size_t b);
+/* 1 when the letter is a printed form on which nothing is ticked. */
+int letter_form_unmarked(const struct letter_doc *d);
 
 /* Layout (letter_layout.c), run by letter_doc_build. */
 void letter_find_layout(struct letter_doc *d);

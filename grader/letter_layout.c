@@ -132,6 +132,13 @@ static int addressee(const char *t, size_t a, size_t b, int *generic)
 		a += strlen("尊敬的");
 	else if (text_at(t, b, a, "亲爱的"))
 		a += strlen("亲爱的");
+	/* "申请人李明华：" names the applicant; "申请人：" alone is generic (below). */
+	static const char *const roles[] = {"申请人", "申请单位", NULL};
+	for (const char *const *r = roles; *r; r++)
+		if (text_at(t, b, a, *r) && b - a > strlen(*r) + 3) {
+			a += strlen(*r);
+			break;
+		}
 	for (const char *const *h = honorifics; *h; h++)
 		if (ends_with(t, a, b, *h)) {
 			b -= strlen(*h);
@@ -153,6 +160,12 @@ static int addressee(const char *t, size_t a, size_t b, int *generic)
 	if (text_find_any(t, a, b, verbs, NULL) >= 0)
 		return 0;
 	return cps >= 2;
+}
+
+int letter_is_addressee(const char *t, size_t a, size_t b)
+{
+	int generic;
+	return addressee(t, a, b, &generic) && !generic;
 }
 
 static void find_salutation(struct letter_doc *d, size_t from)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "grader/consult_accuracy.h"
+#include "harness/status.h"
 #include "templates/template.h"
 
 struct grade_reference {
@@ -17,14 +18,9 @@ struct grade_reference {
 	size_t count;
 };
 
-enum grade_reference_status {
-	GRADE_REFERENCE_OK = 0,
-	GRADE_REFERENCE_MISSING = -1, /* no such file and no shipped template with that id */
-	GRADE_REFERENCE_BAD = -2,     /* not a valid template, or not a consultation template */
-};
-
-enum grade_reference_status grade_reference_load(const char *name, struct grade_reference *out,
-						 char *err, size_t errsz);
+/* FOI_E_IO when a named file is not there, FOI_E_NOT_FOUND for an id no shipped template has,
+ * FOI_E_DATA for a template that is not a consultation with key points. */
+enum foi_status grade_reference_load(const char *name, struct grade_reference *out, char *err, size_t errsz);
 void grade_reference_free(struct grade_reference *r);
 
 #endif

@@ -5,6 +5,7 @@
 #include "harness/app.h"
 #include "harness/clock.h"
 #include "harness/cmd/commands.h"
+#include "harness/cmd/man_page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,15 +32,35 @@ static void print_help(FILE *out)
 	fputs("\nRun 'foi help COMMAND' for a command's options.\n", out);
 }
 
+static const char help_usage[] =
+	"usage: foi help [COMMAND]\n"
+	"       foi help --man\n"
+	"  Without COMMAND, the commands and the global options; with it, that command's options.\n"
+	"  --man  the manual page foi.1 (roff), made from these same texts; read it with\n"
+	"         'foi help --man | man -l -'\n";
+
 static int run_help(int argc, char **argv)
 {
 	if (argc < 2) {
 		print_help(stdout);
 		return FOI_EXIT_OK;
 	}
+	if (argc > 2) {
+		foi_error("help", "one COMMAND at a time");
+		fputs("try 'foi help help'\n", stderr);
+		return FOI_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--man") == 0) {
+		man_page_write(stdout, global_usage, FOI_VERSION);
+		return FOI_EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(help_usage, stdout);
+		return FOI_EXIT_OK;
+	}
 	const struct foi_command *c = command_find(argv[1]);
 	if (!c) {
-		foi_error("help", "unknown command '%s'", argv[1]);
+		foi_error("help", "unknown command '%s' (see 'foi --help')", argv[1]);
 		return FOI_EXIT_USAGE;
 	}
 	fputs(c->usage, stdout);

@@ -23,7 +23,8 @@ struct key_spec {
 
 static const char *const receipt_names[] = {"next_working_day", "same_day", NULL};
 static const char *const clock_names[] = {"civil", "elapsed", NULL};
-static const char *const tls_names[] = {"required", "if-available", "off", NULL};
+/* Indexed by enum tls_mode. */
+static const char *const tls_names[] = {"off", "if-available", "required", NULL};
 
 #define TEXT(sec, key, field) {sec, key, V_TEXT, offsetof(struct settings, field), sizeof(((struct settings *)0)->field), 0, 0, NULL}
 #define TYPED(sec, key, t, field) {sec, key, t, offsetof(struct settings, field), sizeof(((struct settings *)0)->field), 0, 0, NULL}

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "harness/tls_mode.h"
+
 #define SETTINGS_TEXT_MAX 256
 #define SETTINGS_MAX_PERSONAS 16
 
@@ -24,11 +26,6 @@ enum consult_clock {
 	CONSULT_CLOCK_ELAPSED, /* working time elapsed, rest days skipped */
 };
 
-enum tls_mode {
-	TLS_REQUIRED,
-	TLS_IF_AVAILABLE,
-	TLS_OFF,
-};
 
 /* An applicant identity the mock requests are sent as. */
 struct persona {

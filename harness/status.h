@@ -15,8 +15,8 @@ enum foi_status {
 	FOI_OK = 0,
 	FOI_E_USAGE,     /* the caller asked for something malformed (an option, an argument) */
 	FOI_E_DATA,      /* a file or value the data refuses; nothing was changed */
-	FOI_E_NOT_FOUND, /* no such workspace, round, unit, template, file */
-	FOI_E_IO,        /* reading or writing a file failed */
+	FOI_E_NOT_FOUND, /* a name the data does not hold: a round, unit, template id */
+	FOI_E_IO,        /* a file cannot be read or written (a missing file too) */
 	FOI_E_DB,        /* SQLite failed */
 	FOI_E_NET,       /* a server could not be reached or answered wrongly */
 	FOI_E_NOMEM,     /* an allocation failed */

@@ -1,4 +1,5 @@
 #include "harness/units.h"
+#include "harness/file_read.h"
 #include "harness/csv.h"
 #include "harness/app.h"
 #include "harness/round_follow.h"
@@ -412,40 +413,24 @@ out:
 	return rc;
 }
 
+/* A units file is a spreadsheet of a few hundred rows; this is far above any real one. */
+#define UNITS_FILE_MAX (64u << 20)
+
 int units_import_file(sqlite3 *db, const char *path, struct units_import_result *res,
 		      char *err, size_t errsz)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		return FOI_EXIT_FAIL;
-	}
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
-	char chunk[8192];
-	size_t got;
-	int rc = FOI_EXIT_FAIL, copy_error = 0;
-	if (!mem) {
-		fclose(f);
-		snprintf(err, errsz, "%s: out of memory", path);
-		return FOI_EXIT_FAIL;
-	}
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (fwrite(chunk, 1, got, mem) != got)
-			copy_error = 1;
-	int read_error = ferror(f);
-	fclose(f);
-	if (fclose(mem) != 0 || !text)
-		copy_error = 1;
-	if (read_error || copy_error)
-		snprintf(err, errsz, "%s: %s", path, read_error ? "read error" : "out of memory");
-	else if (memchr(text, '\0', len)) {
+	char *text;
+	size_t len;
+	enum foi_status st = file_read_capped(path, UNITS_FILE_MAX, "a units file", &text, &len, err, errsz);
+	if (st != FOI_OK)
+		return st == FOI_E_DATA ? FOI_EXIT_DATA : FOI_EXIT_FAIL;
+	int rc;
+	if (memchr(text, '\0', len)) {
 		snprintf(err, errsz, "%s: not a text file (it contains NUL bytes)", path);
 		rc = FOI_EXIT_DATA;
-	}
-	else
+	} else {
 		rc = units_import(db, path, text, len, res, err, errsz);
+	}
 	free(text);
 	return rc;
 }

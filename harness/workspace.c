@@ -21,25 +21,9 @@ static int is_workspace(const char *dir)
 	return stat(p, &sb) == 0;
 }
 
-int workspace_find(const struct foi_app *app, char dir[PATH_MAX], char *err, size_t errsz)
+/* Walks up from dir (an absolute path) to the first folder that is a workspace; 0 or -1. */
+static int find_upwards(char dir[PATH_MAX])
 {
-	if (app->workspace_dir) {
-		if (!realpath(app->workspace_dir, dir)) {
-			snprintf(err, errsz, "%s: %s", app->workspace_dir, strerror(errno));
-			return -1;
-		}
-		if (!is_workspace(dir)) {
-			snprintf(err, errsz, "%s is not a foi workspace (no %s and %s there; run 'foi init %s')",
-				 app->workspace_dir, WORKSPACE_INI, WORKSPACE_DB, app->workspace_dir);
-			return -1;
-		}
-		return 0;
-	}
-	if (!getcwd(dir, PATH_MAX)) {
-		snprintf(err, errsz, "cannot read the current folder: %s", strerror(errno));
-		return -1;
-	}
-	/* Like git: a command run in a subfolder of the workspace finds it. */
 	for (;;) {
 		if (is_workspace(dir))
 			return 0;
@@ -52,6 +36,31 @@ int workspace_find(const struct foi_app *app, char dir[PATH_MAX], char *err, siz
 		snprintf(dir, PATH_MAX, "/");
 		return 0;
 	}
+	return -1;
+}
+
+int workspace_find(const struct foi_app *app, char dir[PATH_MAX], char *err, size_t errsz)
+{
+	/* Like git: a command run in a subfolder of the workspace (its store/, say), or with -C naming
+	 * one, finds it. */
+	if (app->workspace_dir) {
+		if (!realpath(app->workspace_dir, dir)) {
+			snprintf(err, errsz, "%s: %s", app->workspace_dir, strerror(errno));
+			return -1;
+		}
+		if (find_upwards(dir) != 0) {
+			snprintf(err, errsz, "%s is not a foi workspace (no %s and %s there or in a folder above; run 'foi init %s')",
+				 app->workspace_dir, WORKSPACE_INI, WORKSPACE_DB, app->workspace_dir);
+			return -1;
+		}
+		return 0;
+	}
+	if (!getcwd(dir, PATH_MAX)) {
+		snprintf(err, errsz, "cannot read the current folder: %s", strerror(errno));
+		return -1;
+	}
+	if (find_upwards(dir) == 0)
+		return 0;
 	snprintf(err, errsz,
 		 "no foi workspace here or in any parent folder (create one with 'foi init DIR', or name one with -C DIR)");
 	return -1;

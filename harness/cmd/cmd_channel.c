@@ -6,6 +6,7 @@
 #include "grader/guide_check.h"
 #include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
+#include "harness/file_read.h"
 #include "harness/cmd/finding_out.h"
 
 #include <cjson/cJSON.h>
@@ -18,77 +19,16 @@
 
 #define WHAT "channel check"
 
-/* Reads at most GUIDE_MAX_BYTES (one more tells it is too big); "-" is standard input. */
+/* Reads at most GUIDE_MAX_BYTES; "-" is standard input. */
 static int read_page(const char *path, unsigned char **data, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f) {
-		foi_error(WHAT, "%s: %s", path, strerror(errno));
-		return FOI_EXIT_FAIL;
+	char err[FOI_ERR_MAX], *text;
+	enum foi_status st = file_read_capped(path, GUIDE_MAX_BYTES, "a guide page", &text, len, err, sizeof err);
+	if (st != FOI_OK) {
+		foi_error(WHAT, "%s", err);
+		return command_exit(st);
 	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			foi_error(WHAT, "%s: is a folder, not a page", path);
-			if (f != stdin)
-				fclose(f);
-			return FOI_EXIT_DATA;
-		}
-		if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > GUIDE_MAX_BYTES) {
-			foi_error(WHAT, "%s: the file is %lld bytes; a guide page is at most %u MiB", path,
-				  (long long)st.st_size, GUIDE_MAX_BYTES / (1024 * 1024));
-			if (f != stdin)
-				fclose(f);
-			return FOI_EXIT_DATA;
-		}
-	}
-	size_t cap = 64 * 1024, n = 0;
-	unsigned char *buf = malloc(cap);
-	int rc = FOI_EXIT_OK;
-	while (buf) {
-		if (n == cap) {
-			if (cap > GUIDE_MAX_BYTES) {
-				foi_error(WHAT, "%s: more than %u MiB; a guide page is smaller", path,
-					  GUIDE_MAX_BYTES / (1024 * 1024));
-				rc = FOI_EXIT_DATA;
-				break;
-			}
-			unsigned char *p = realloc(buf, cap * 2);
-			if (!p) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = p;
-			cap *= 2;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f)) {
-				foi_error(WHAT, "%s: %s", path, strerror(errno));
-				rc = FOI_EXIT_FAIL;
-			}
-			break;
-		}
-	}
-	if (f != stdin)
-		fclose(f);
-	if (!buf) {
-		foi_error(WHAT, "%s: out of memory", path);
-		return FOI_EXIT_FAIL;
-	}
-	if (rc == FOI_EXIT_OK && n > GUIDE_MAX_BYTES) {
-		foi_error(WHAT, "%s: more than %u MiB; a guide page is smaller", path,
-			  GUIDE_MAX_BYTES / (1024 * 1024));
-		rc = FOI_EXIT_DATA;
-	}
-	if (rc != FOI_EXIT_OK) {
-		free(buf);
-		return rc;
-	}
-	*data = buf;
-	*len = n;
+	*data = (unsigned char *)text;
 	return FOI_EXIT_OK;
 }
 

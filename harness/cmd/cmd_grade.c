@@ -97,11 +97,11 @@ static void print_table(const char *file, const struct letter_source *src, const
 static int read_reference(const char *name, struct grade_reference *ref)
 {
 	char err[FOI_ERR_MAX];
-	enum grade_reference_status st = grade_reference_load(name, ref, err, sizeof err);
-	if (st == GRADE_REFERENCE_OK)
+	enum foi_status st = grade_reference_load(name, ref, err, sizeof err);
+	if (st == FOI_OK)
 		return FOI_EXIT_OK;
 	foi_error("--reference", "%s", err);
-	return st == GRADE_REFERENCE_MISSING ? FOI_EXIT_FAIL : FOI_EXIT_DATA;
+	return command_exit(st);
 }
 
 static int grade_check(const struct grade_opts *o)

@@ -6,7 +6,9 @@
 #include "harness/cmd/args.h"
 #include "harness/cmd/cmd_round_send.h"
 #include "harness/cmd/commands.h"
+#include "harness/cmd/json_out.h"
 #include "harness/round.h"
+#include "harness/round_query.h"
 #include "harness/workspace.h"
 #include "harness/calendar_store.h"
 
@@ -27,198 +29,125 @@ static int load_templates(const struct workspace *ws, struct template_set *set, 
 	return template_set_load_dir(set, dir, err, errsz);
 }
 
-static int64_t find_round(sqlite3 *db, const char *name)
+static void print_show_json_summary(cJSON *doc, const struct round_summary *r, int *ok)
 {
-	sqlite3_stmt *st;
-	int64_t id = 0;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM rounds WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	json_str(doc, "name", r->name, ok);
+	json_str(doc, "created_at", r->created_at, ok);
+	json_num(doc, "seed", (double)r->seed, ok);
+	json_str(doc, "kinds", r->kinds, ok);
+	json_str(doc, "start", r->start, ok);
+	json_num(doc, "spread_days", r->spread_days, ok);
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+static int print_show_json(const struct round_view *v)
 {
-	const unsigned char *v = sqlite3_column_text(st, i);
-	return v ? (const char *)v : "";
-}
-
-static int print_json(cJSON *doc)
-{
-	char *text = cJSON_Print(doc);
-	cJSON_Delete(doc);
-	if (!text) {
-		foi_error("round", "out of memory");
-		return FOI_EXIT_FAIL;
+	int ok = 1;
+	cJSON *doc = json_root_obj(&ok);
+	print_show_json_summary(doc, &v->round, &ok);
+	cJSON *draws = json_arr(doc, "draws", &ok);
+	for (size_t i = 0; i < v->ndraws; i++) {
+		cJSON *o = json_obj(draws, NULL, &ok);
+		json_str(o, "county", v->draws[i].county, &ok);
+		json_str(o, "target", v->draws[i].target, &ok);
+		json_str(o, "pool", v->draws[i].pool, &ok);
 	}
-	puts(text);
-	cJSON_free(text);
-	return FOI_EXIT_OK;
+	cJSON *reqs = json_arr(doc, "requests", &ok);
+	for (size_t i = 0; i < v->nrequests; i++) {
+		cJSON *o = json_obj(reqs, NULL, &ok);
+		json_num(o, "id", (double)v->requests[i].id, &ok);
+		for (int k = 0; k < RQ_FIELD_COUNT; k++)
+			json_str(o, round_request_field_names[k], v->requests[i].f[k], &ok);
+	}
+	return json_emit(doc, ok, "round show");
 }
 
-/* A failed query: say so, rather than print a plan with parts missing. */
-static int db_error(sqlite3 *db, cJSON *doc)
+/* --unit: the exact text of that unit's requests. */
+static void print_show_unit(const struct round_view *v)
 {
-	foi_error("round", "database: %s", sqlite3_errmsg(db));
-	cJSON_Delete(doc);
-	return FOI_EXIT_FAIL;
+	for (size_t i = 0; i < v->nrequests; i++) {
+		char *const *f = v->requests[i].f;
+		printf("== request %lld: %s request of %s, to %s by %s %s, as %s, at %s [%s]\n", (long long)v->requests[i].id,
+		       f[RQ_KIND], f[RQ_UNIT], f[RQ_TARGET], f[RQ_CHANNEL], f[RQ_ADDRESS], f[RQ_PERSONA], f[RQ_SEND_AT],
+		       f[RQ_STATE]);
+		printf("Reply-To: %s\nSubject: %s\n\n%s\n", f[RQ_REPLY_TO], f[RQ_SUBJECT], f[RQ_BODY]);
+	}
+}
+
+static void print_show_table(const struct round_view *v)
+{
+	const struct round_summary *r = &v->round;
+	printf("round %s: seed %lld, kinds %s, from %s over %d days (created %s)\n", r->name, (long long)r->seed, r->kinds,
+	       r->start, r->spread_days, r->created_at);
+	printf("\ncounty-level FOI targets drawn:\n");
+	for (size_t i = 0; i < v->ndraws; i++)
+		printf("  %-6s -> %-8s %s   (drawn from %s)\n", v->draws[i].county, v->draws[i].target,
+		       v->draws[i].target_name, v->draws[i].pool);
+	printf("\n%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s\n", "UNIT", "TARGET", "KIND", "TEMPLATE", "BY", "AS", "SEND AT",
+	       "STATE");
+	for (size_t i = 0; i < v->nrequests; i++) {
+		char *const *f = v->requests[i].f;
+		char when[17];
+		snprintf(when, sizeof when, "%.10s %.5s", f[RQ_SEND_AT], strlen(f[RQ_SEND_AT]) > 11 ? f[RQ_SEND_AT] + 11 : "");
+		printf("%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s\n", f[RQ_UNIT], f[RQ_TARGET], f[RQ_KIND], f[RQ_TEMPLATE],
+		       f[RQ_CHANNEL], f[RQ_PERSONA], when, f[RQ_STATE]);
+	}
+	printf("%zu requests\n", v->nrequests);
 }
 
 static int round_show(struct workspace *ws, const char *name, const char *only_unit, int json)
 {
-	int step = SQLITE_DONE;
-	int64_t id = find_round(ws->db, name);
-	if (id < 0)
-		return db_error(ws->db, NULL);
-	if (id == 0) {
-		foi_error("round show", "no round named '%s' (see 'foi round list')", name);
-		return FOI_EXIT_FAIL;
+	struct round_view v;
+	char err[FOI_ERR_MAX];
+	enum foi_status st = round_view_load(ws->db, name, only_unit, &v, err, sizeof err);
+	if (st != FOI_OK) {
+		foi_error("round show", "%s", err);
+		return command_exit(st);
 	}
-	sqlite3_stmt *st;
-	cJSON *doc = json ? cJSON_CreateObject() : NULL;
-	cJSON *draws = NULL, *reqs = NULL;
-
-	if (sqlite3_prepare_v2(ws->db, "SELECT name, created_at, seed, kinds, start_date, spread_days FROM rounds WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_error(ws->db, doc);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		if (json) {
-			cJSON_AddStringToObject(doc, "name", col(st, 0));
-			cJSON_AddStringToObject(doc, "created_at", col(st, 1));
-			cJSON_AddNumberToObject(doc, "seed", (double)sqlite3_column_int64(st, 2));
-			cJSON_AddStringToObject(doc, "kinds", col(st, 3));
-			cJSON_AddStringToObject(doc, "start", col(st, 4));
-			cJSON_AddNumberToObject(doc, "spread_days", sqlite3_column_int(st, 5));
-		} else if (!only_unit) {
-			printf("round %s: seed %lld, kinds %s, from %s over %d days (created %s)\n", col(st, 0),
-			       (long long)sqlite3_column_int64(st, 2), col(st, 3), col(st, 4), sqlite3_column_int(st, 5), col(st, 1));
-		}
-	}
-	sqlite3_finalize(st);
-
-	if (sqlite3_prepare_v2(ws->db, "SELECT d.county, d.target, t.name, d.pool FROM round_draws d JOIN units t ON t.code = d.target "
-				   "JOIN units c ON c.code = d.county WHERE d.round_id = ? ORDER BY c.position", -1, &st, NULL) != SQLITE_OK)
-		return db_error(ws->db, doc);
-	sqlite3_bind_int64(st, 1, id);
+	int rc = FOI_EXIT_OK;
 	if (json)
-		draws = cJSON_AddArrayToObject(doc, "draws");
-	else if (!only_unit)
-		printf("\ncounty-level FOI targets drawn:\n");
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "county", col(st, 0));
-			cJSON_AddStringToObject(o, "target", col(st, 1));
-			cJSON_AddStringToObject(o, "pool", col(st, 3));
-			cJSON_AddItemToArray(draws, o);
-		} else if (!only_unit) {
-			printf("  %-6s -> %-8s %s   (drawn from %s)\n", col(st, 0), col(st, 1), col(st, 2), col(st, 3));
-		}
-	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE)
-		return db_error(ws->db, doc);
-
-	if (sqlite3_prepare_v2(ws->db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, q.send_at, "
-				   "q.token, q.reply_to, q.subject, q.body, q.state, q.id, coalesce(a.message_id, ''), "
-				   "coalesce(a.confirmation, ''), coalesce(a.detail, '') FROM requests q JOIN units u ON u.code = q.unit "
-				   "LEFT JOIN attempts a ON a.id = (SELECT max(id) FROM attempts WHERE request_id = q.id) "
-				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
-		return db_error(ws->db, doc);
-	sqlite3_bind_int64(st, 1, id);
-	if (only_unit)
-		sqlite3_bind_text(st, 2, only_unit, -1, SQLITE_TRANSIENT);
+		rc = print_show_json(&v);
+	else if (only_unit)
+		print_show_unit(&v);
 	else
-		sqlite3_bind_null(st, 2);
-	if (json)
-		reqs = cJSON_AddArrayToObject(doc, "requests");
-	else if (!only_unit)
-		printf("\n%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s\n", "UNIT", "TARGET", "KIND", "TEMPLATE", "BY", "AS", "SEND AT", "STATE");
-	int n = 0;
-	static const char *const fields[] = {"unit", "target", "kind", "template", "channel", "address", "persona",
-					     "send_at", "token", "reply_to", "subject", "body", "state"};
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		n++;
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddNumberToObject(o, "id", (double)sqlite3_column_int64(st, 13));
-			/* The last attempt: what identifies what was sent, and the evidence of a failure. */
-			cJSON_AddStringToObject(o, "message_id", col(st, 14));
-			cJSON_AddStringToObject(o, "confirmation", col(st, 15));
-			cJSON_AddStringToObject(o, "detail", col(st, 16));
-			for (int i = 0; i < 13; i++)
-				cJSON_AddStringToObject(o, fields[i], col(st, i));
-			cJSON_AddItemToArray(reqs, o);
-		} else if (only_unit) {
-			printf("== request %lld: %s request of %s, to %s by %s %s, as %s, at %s [%s]\n",
-			       (long long)sqlite3_column_int64(st, 13), col(st, 2), col(st, 0), col(st, 1), col(st, 4), col(st, 5),
-			       col(st, 6), col(st, 7), col(st, 12));
-			printf("Reply-To: %s\nSubject: %s\n\n%s\n", col(st, 9), col(st, 10), col(st, 11));
-		} else {
-			char when[17];
-			snprintf(when, sizeof when, "%.10s %.5s", col(st, 7), col(st, 7) + 11);
-			printf("%-6s %-8s %-7s %-36s %-5s %-6s %-16s %s\n", col(st, 0), col(st, 1), col(st, 2), col(st, 3),
-			       col(st, 4), col(st, 6), when, col(st, 12));
-		}
-	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE)
-		return db_error(ws->db, doc);
-	if (json)
-		return print_json(doc);
-	if (only_unit && n == 0) {
-		foi_error("round show", "round %s has no request for unit '%s'", name, only_unit);
-		return FOI_EXIT_FAIL;
-	}
-	if (!only_unit)
-		printf("%d requests\n", n);
-	return FOI_EXIT_OK;
+		print_show_table(&v);
+	round_view_free(&v);
+	return rc;
 }
 
 static int round_list(struct workspace *ws, int json)
 {
-	int step = SQLITE_DONE;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(ws->db, "SELECT r.name, r.created_at, r.seed, r.kinds, r.start_date, r.spread_days, "
-				   "(SELECT count(*) FROM requests q WHERE q.round_id = r.id), "
-				   "(SELECT count(*) FROM requests q WHERE q.round_id = r.id AND q.state = 'planned'), "
-				   "(SELECT count(*) FROM round_edits e WHERE e.round_id = r.id) "
-				   "FROM rounds r ORDER BY r.id", -1, &st, NULL) != SQLITE_OK)
-		return db_error(ws->db, NULL);
-	cJSON *arr = json ? cJSON_CreateArray() : NULL;
-	int n = 0;
-	if (!json)
-		printf("%-16s %-10s %-8s %-12s %8s %8s %6s\n", "ROUND", "START", "SEED", "KINDS", "REQUESTS", "PLANNED", "EDITS");
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		n++;
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "name", col(st, 0));
-			cJSON_AddStringToObject(o, "created_at", col(st, 1));
-			cJSON_AddNumberToObject(o, "seed", (double)sqlite3_column_int64(st, 2));
-			cJSON_AddStringToObject(o, "kinds", col(st, 3));
-			cJSON_AddStringToObject(o, "start", col(st, 4));
-			cJSON_AddNumberToObject(o, "spread_days", sqlite3_column_int(st, 5));
-			cJSON_AddNumberToObject(o, "requests", sqlite3_column_int(st, 6));
-			cJSON_AddNumberToObject(o, "planned", sqlite3_column_int(st, 7));
-			cJSON_AddNumberToObject(o, "edits", sqlite3_column_int(st, 8));
-			cJSON_AddItemToArray(arr, o);
-		} else {
-			printf("%-16s %-10s %-8lld %-12s %8d %8d %6d\n", col(st, 0), col(st, 4), (long long)sqlite3_column_int64(st, 2),
-			       col(st, 3), sqlite3_column_int(st, 6), sqlite3_column_int(st, 7), sqlite3_column_int(st, 8));
-		}
+	struct round_summary *rounds;
+	size_t n;
+	char err[FOI_ERR_MAX];
+	enum foi_status st = round_list_load(ws->db, &rounds, &n, err, sizeof err);
+	if (st != FOI_OK) {
+		foi_error("round list", "%s", err);
+		return command_exit(st);
 	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE)
-		return db_error(ws->db, arr);
-	if (json)
-		return print_json(arr);
-	if (n == 0)
-		printf("no rounds yet: plan one with 'foi round create NAME'\n");
-	return FOI_EXIT_OK;
+	int rc = FOI_EXIT_OK;
+	if (json) {
+		int ok = 1;
+		cJSON *arr = json_root_arr(&ok);
+		for (size_t i = 0; i < n; i++) {
+			cJSON *o = json_obj(arr, NULL, &ok);
+			print_show_json_summary(o, &rounds[i], &ok);
+			json_num(o, "requests", rounds[i].requests, &ok);
+			json_num(o, "planned", rounds[i].planned, &ok);
+			json_num(o, "edits", rounds[i].edits, &ok);
+		}
+		rc = json_emit(arr, ok, "round list");
+	} else {
+		printf("%-16s %-10s %-8s %-12s %8s %8s %6s\n", "ROUND", "START", "SEED", "KINDS", "REQUESTS", "PLANNED",
+		       "EDITS");
+		for (size_t i = 0; i < n; i++)
+			printf("%-16s %-10s %-8lld %-12s %8d %8d %6d\n", rounds[i].name, rounds[i].start,
+			       (long long)rounds[i].seed, rounds[i].kinds, rounds[i].requests, rounds[i].planned,
+			       rounds[i].edits);
+		if (n == 0)
+			printf("no rounds yet: plan one with 'foi round create NAME'\n");
+	}
+	round_list_free(rounds, n);
+	return rc;
 }
 
 static int parse_kinds(const char *text, int kinds[2])

@@ -127,10 +127,11 @@ int round_log_cmd(struct workspace *ws, const char *name)
 	int found = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (found != SQLITE_ROW) {
-		if (found == SQLITE_DONE)
+		if (found == SQLITE_DONE) {
 			foi_error("round log", "no round named '%s' (see 'foi round list')", name);
-		else
-			foi_error("round log", "database: %s", sqlite3_errmsg(ws->db));
+			return command_exit(FOI_E_NOT_FOUND);
+		}
+		foi_error("round log", "database: %s", sqlite3_errmsg(ws->db));
 		return FOI_EXIT_FAIL;
 	}
 	if (sqlite3_prepare_v2(ws->db, "SELECT e.at, coalesce(q.unit, ''), coalesce(q.kind, ''), e.request_id, e.what, "

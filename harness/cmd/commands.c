@@ -194,8 +194,8 @@ int command_exit(enum foi_status st)
 	switch (st) {
 	case FOI_OK: return FOI_EXIT_OK;
 	case FOI_E_USAGE: return FOI_EXIT_USAGE;
-	case FOI_E_DATA: return FOI_EXIT_DATA;
-	case FOI_E_NOT_FOUND:
+	case FOI_E_DATA:
+	case FOI_E_NOT_FOUND: return FOI_EXIT_DATA;
 	case FOI_E_IO:
 	case FOI_E_DB:
 	case FOI_E_NET:

@@ -29,8 +29,9 @@ int command_usage_error(const char *what, const char *help, const char *fmt, ...
 	__attribute__((format(printf, 3, 4)));
 
 /*
- * The exit code of a core status, the README's one table: ok 0; usage 2; bad data 3; and 1 for
- * everything that failed (not found, I/O, database, network, memory).
+ * The exit code of a core status, the README's one table: ok 0; usage 2; 3 for bad data and for a
+ * name the data does not hold (a round, unit, template id); 1 for everything else that failed
+ * (a file that cannot be read, the database, the network, memory).
  */
 int command_exit(enum foi_status st);
 

@@ -20,7 +20,7 @@ struct imap_client {
 	unsigned port;
 	char *user;
 	char *password;
-	enum imap_tls tls;
+	enum tls_mode tls;
 	char *ca_file;
 	char *mailbox;      /* as given, e.g. INBOX */
 	char *mailbox_url;  /* URL-escaped, for the path */
@@ -151,8 +151,8 @@ static int prepare(struct imap_client *c, const char *url, const char *custom, s
 	CURL *h = c->curl;
 	curl_easy_reset(h);
 	c->errbuf[0] = '\0';
-	long ssl = c->tls == IMAP_TLS_REQUIRED ? (long)CURLUSESSL_ALL
-		   : c->tls == IMAP_TLS_IF_OFFERED ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_NONE;
+	long ssl = c->tls == TLS_REQUIRED ? (long)CURLUSESSL_ALL
+		   : c->tls == TLS_IF_OFFERED ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_NONE;
 	int bad = 0;
 	bad |= curl_easy_setopt(h, CURLOPT_URL, url) != CURLE_OK;
 	bad |= curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "imap") != CURLE_OK;

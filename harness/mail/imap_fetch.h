@@ -17,18 +17,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum imap_tls {
-	IMAP_TLS_OFF,        /* plain IMAP */
-	IMAP_TLS_IF_OFFERED, /* STARTTLS when the server offers it */
-	IMAP_TLS_REQUIRED,   /* STARTTLS or nothing */
-};
+#include "harness/tls_mode.h"
+
 
 struct imap_account {
 	const char *host;     /* name or IP literal; the certificate must name it */
 	unsigned port;        /* 0: 143 */
 	const char *user;
 	const char *password;
-	enum imap_tls tls;
+	enum tls_mode tls;
 	const char *ca_file;  /* PEM file of trusted certificates; NULL: the system's store */
 	const char *mailbox;  /* NULL: INBOX (printable ASCII names only) */
 	long timeout_s;       /* for each call; 0: 60 seconds */

@@ -1,6 +1,8 @@
 /* A reply letter from a file: read with limits, then mail, HTML or text decoding. */
 #include "harness/mail/letter_file.h"
 #include "harness/mail/mail_text.h"
+#include "harness/app.h"
+#include "harness/file_read.h"
 #include "grader/html_text.h"
 #include "grader/letter_check.h"
 #include "grader/text_decode.h"
@@ -43,42 +45,14 @@ static int mail_sniff(const char *b, size_t len)
 static enum letter_read slurp(const char *path, size_t max, char **data, size_t *len, char *err,
 			      size_t errsz)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errsz, "%s", strerror(errno));
-		return LETTER_READ_IO;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		fclose(f);
-		snprintf(err, errsz, "not a regular file");
-		return LETTER_READ_IO;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		fclose(f);
-		snprintf(err, errsz, "file of %lld bytes is too large for a reply (at most %zu MB)",
-			 (long long)st.st_size, max >> 20);
-		return LETTER_READ_DATA;
-	}
-	size_t n = (size_t)st.st_size;
-	char *buf = malloc(n + 1);
-	if (!buf) {
-		fclose(f);
-		snprintf(err, errsz, "out of memory");
-		return LETTER_READ_IO;
-	}
-	size_t got = fread(buf, 1, n, f);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad || got != n) {
-		free(buf);
-		snprintf(err, errsz, "read error");
-		return LETTER_READ_IO;
-	}
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
-	return LETTER_READ_OK;
+	char why[FOI_ERR_MAX];
+	enum foi_status st = file_read_capped(path, max, "a reply", data, len, why, sizeof why);
+	if (st == FOI_OK)
+		return LETTER_READ_OK;
+	/* The caller names the file: keep only the reason. */
+	const char *reason = strncmp(why, path, strlen(path)) == 0 && why[strlen(path)] == ':' ? why + strlen(path) + 2 : why;
+	snprintf(err, errsz, "%s", reason);
+	return st == FOI_E_DATA ? LETTER_READ_DATA : LETTER_READ_IO;
 }
 
 /* Below this many characters a mail body is a cover note ("详见附件"), not a letter. */

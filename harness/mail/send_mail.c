@@ -15,7 +15,7 @@ static void smtp_server_from(const struct settings *s, struct smtp_server *srv)
 	memset(srv, 0, sizeof *srv);
 	srv->host = s->smtp_host;
 	srv->port = (unsigned)s->smtp_port;
-	srv->tls = s->smtp_tls == TLS_REQUIRED ? SMTP_TLS_REQUIRED : s->smtp_tls == TLS_OFF ? SMTP_TLS_OFF : SMTP_TLS_IF_OFFERED;
+	srv->tls = s->smtp_tls;
 	srv->ca_file = *s->smtp_ca_file ? s->smtp_ca_file : NULL;
 	srv->user = *s->smtp_user ? s->smtp_user : NULL;
 	srv->password = s->smtp_password;

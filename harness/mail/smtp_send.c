@@ -575,12 +575,12 @@ int smtp_send(const struct smtp_server *srv, const char *from, const char *const
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		smtp_set_timeout(session, steps[i] | Timeout_OVERRIDE_RFC2822_MINIMUM, ms);
 
-	if (srv->tls != SMTP_TLS_OFF) {
+	if (srv->tls != TLS_OFF) {
 		tls = tls_context(srv, err, errsz);
 		if (!tls)
 			goto out;
 		smtp_starttls_set_ctx(session, tls);
-		smtp_starttls_enable(session, srv->tls == SMTP_TLS_REQUIRED ? Starttls_REQUIRED
+		smtp_starttls_enable(session, srv->tls == TLS_REQUIRED ? Starttls_REQUIRED
 									 : Starttls_ENABLED);
 	} else
 		smtp_starttls_enable(session, Starttls_DISABLED);

@@ -18,16 +18,13 @@
 
 #include <stddef.h>
 
-enum smtp_tls {
-	SMTP_TLS_OFF,        /* never STARTTLS */
-	SMTP_TLS_IF_OFFERED, /* STARTTLS when the server offers it; the certificate must then be valid */
-	SMTP_TLS_REQUIRED,   /* give up unless STARTTLS succeeds with a valid certificate */
-};
+#include "harness/tls_mode.h"
+
 
 struct smtp_server {
 	const char *host;     /* name or IP literal; the certificate must name it */
 	unsigned port;        /* 0: 587 (submission) */
-	enum smtp_tls tls;
+	enum tls_mode tls;
 	const char *ca_file;  /* PEM file of trusted certificates; NULL: the system's store */
 	const char *user;     /* NULL: no AUTH */
 	const char *password;

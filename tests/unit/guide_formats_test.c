@@ -161,8 +161,30 @@ Test(guide_formats, receiving_office)
 		{"<p>受理机构：负责本机关政府信息公开的日常工作</p>", FINDING_FAIL, NULL},
 		{"<div>主办单位：测试县政务公开办公室</div>", FINDING_FAIL, NULL},
 		{"<p>申请人可以当面提出申请。</p>", FINDING_FAIL, "not named"},
+		/* Issue 18: the forms real guides use. */
+		{"<p>机构名称：测试县民政局办公室</p>", FINDING_PASS, "测试县民政局办公室"},
+		{"<p>本厅政府信息公开处负责受理政府信息公开申请。</p>", FINDING_PASS, "政府信息公开处"},
+		{"<p>请将申请表邮寄至测试县民政局办公室（地址：测试县人民路1号），信封注明“政府信息公开申请”。</p>",
+		 FINDING_PASS, "邮寄至测试县民政局办公室"},
+		{"<p>具体注意事项以受理机关公开的指南为准，请登录对应行政机关的网站查询。</p>", FINDING_FAIL, "not named"},
 	};
 	CASES(GUIDE_OFFICE, cases);
+}
+
+/* Of several numbers, the receiving office's; a reading room, a hotline or the website is
+ * not where applications are received. */
+Test(guide_formats, telephone_of_the_receiving_office)
+{
+	static const struct item_case cases[] = {
+		{"<p>政府信息查阅点电话：0722-1111111</p><p>受理电话：0722-2222222</p>", FINDING_PASS,
+		 "0722-2222222 (taken as the receiving office's; 1 other number listed, e.g. reading room's"},
+		{"<p>投诉电话：0722-3333333</p><p>联系电话：0722-2222222</p>", FINDING_PASS,
+		 "0722-2222222 (taken as the guide's contact; 1 other number listed, e.g. complaints line's"},
+		{"<p>查阅中心电话：0722-1111111</p>", FINDING_UNKNOWN, "only a reading room's number"},
+		{"<p>政务服务热线电话：0722-4444444</p>", FINDING_UNKNOWN, "only a hotline's number"},
+		{"<p>受理电话：0722-2222222</p>", FINDING_PASS, "受理电话：0722-2222222"},
+	};
+	CASES(GUIDE_PHONE, cases);
 }
 
 Test(guide_formats, usage_notes)
@@ -216,6 +238,10 @@ Test(guide_formats, is_it_a_guide)
 		 FINDING_UNKNOWN, "mentions the guide"},
 		{"<title>随县</title><a href=\"/zn/\">政府信息公开指南</a>" FILLER, FINDING_UNKNOWN, "-> /zn/"},
 		{"<title>随县新闻</title>" FILLER, FINDING_FAIL, "does not present itself"},
+		/* Issue 18: a page that tells how and where to apply is a guide whatever its title. */
+		{"<title>依申请公开须知</title><p>受理机构：随县人民政府办公室</p><p>通信地址：随县神农大道1号，邮政编码：441309</p>"
+		 "<p>联系电话：0722-4221860</p>" FILLER, FINDING_PASS, "whatever its title: 依申请公开须知"},
+		{"<title>依申请公开须知</title><p>联系电话：0722-4221860</p>" FILLER, FINDING_FAIL, "does not present itself"},
 		{"<title>页面不存在</title><h1>政府信息公开指南</h1>" FILLER, FINDING_FAIL, "an error page"},
 		{"<title>Error</title><h3>403 Forbidden</h3><p>You don't have permission to access this resource.</p>", FINDING_FAIL, "403"},
 		{"<title>随县</title><p>该栏目暂无内容</p>", FINDING_FAIL, "almost no text"},

@@ -435,3 +435,56 @@ Test(letters_checks, unreadable_letters_and_limits)
 			     r.items.items[i].code);
 	letter_report_free(&r);
 }
+
+/* Issue 18: an article belongs to the instrument named before it, and the Regulation's own
+ * articles are judged in their 2007 sense by the words around them. */
+Test(letters_checks, whose_article_is_cited)
+{
+	static const char reg[] = "根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。";
+	expect_change(reg, "征求第三方意见后，根据《中华人民共和国政府信息公开条例》第二十三条的规定，特此告知。",
+		      "basis.current_law", "fail", "the 2007 third-party article 23");
+	expect_change(reg,
+		      "征求第三方意见后，根据《中华人民共和国政府信息公开条例》第三十六条第（四）项和《湖北省政府信息公开规定》第二十三条的规定，特此告知。",
+		      "basis.current_law", "pass", "a local rule's article 23 beside the Regulation's");
+	expect_change(reg, "根据《上海市政府信息公开规定》第二十七条的规定，特此告知。", "basis.current_law",
+		      "unknown", "only a local rule cited");
+	expect_change(reg, "根据《上海市政府信息公开规定》第二十七条的规定，特此告知。", "basis.article",
+		      "fail", "no article of the Regulation");
+	expect_change(reg, "根据《中华人民共和国政府信息公开条例》第九条的规定，该信息属于主动公开范围。",
+		      "basis.current_law", "fail", "the 2007 proactive-disclosure article 9");
+	expect_change(reg, "第三方应在15个工作日内提出意见。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。",
+		      "basis.current_law", "pass", "15 working days for a third party is §32, not the 2007 deadline");
+}
+
+Test(letters_checks, salutations_name_the_applicant_in_many_ways)
+{
+	expect_change("张三：", "申请人张三：", "form.salutation", "pass", "申请人 before the name");
+	expect_change("张三：", "申请人：", "form.salutation", "fail", "申请人 alone");
+}
+
+/* Issue 18: a letter quoted in a judgment is graded from the quotation; an application quoted
+ * in a reply is not taken for the letter. */
+Test(letters_checks, quoted_letters)
+{
+	static const char judgment[] =
+		"随州市曾都区人民法院\n行政判决书\n（2023）鄂1303行初12号\n"
+		"原告李四，男，1970年1月出生。\n被告随州市财政局。\n"
+		"经审理查明：被告于2023年10月12日作出答复，该答复书的主要内容为：“李四：本机关于2023年9月18日收到你提交的政府信息公开申请，"
+		"你申请获取‘随州市2022年政府债务限额及余额情况’。经检索，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。”\n"
+		"本院认为，被告的答复并无不当。\n";
+	struct checked c = check(judgment, "李四");
+	cr_expect_str_eq(result(&c, "form.salutation"), "pass", "%s", item(&c, "form.salutation")->evidence);
+	cr_expect_eq(c.r.reply_type, 4);
+	cr_expect_str_eq(result(&c, "remedy.notice"), "unknown", "%s", item(&c, "remedy.notice")->evidence);
+	cr_expect_str_eq(result(&c, "form.docno"), "unknown", "%s", item(&c, "form.docno")->evidence);
+	letter_report_free(&c.r);
+
+	char *t = with(base, "你申请获取“随州市2022年政府债务限额及余额情况”。",
+		       "你的申请内容为：“随州市财政局：本人申请公开随州市2022年政府债务限额及余额情况，请以电子邮件方式提供，谢谢。”");
+	c = check(t, "张三");
+	cr_expect_str_eq(result(&c, "form.salutation"), "pass", "%s", item(&c, "form.salutation")->evidence);
+	cr_expect_str_eq(result(&c, "form.docno"), "pass", "the reply is still the letter: %s",
+			 item(&c, "form.docno")->evidence);
+	letter_report_free(&c.r);
+	free(t);
+}

@@ -86,7 +86,7 @@ Test(letters_consult, command_usage_errors)
 	cr_expect(strstr(r.err, "foi: --reference: /nonexistent.tpl: no such file") != NULL, "%s", r.err);
 	run_free(&r);
 	r = run_foi(NULL, "grade check '%s' --reference consult-no-such-question", letter);
-	cr_expect_eq(r.status, 1);
+	cr_expect_eq(r.status, 3, "an id no template has is bad input, as in 'round edit --template'");
 	cr_expect(strstr(r.err, "no shipped template with the id 'consult-no-such-question'") != NULL, "%s", r.err);
 	run_free(&r);
 	char *dir = make_temp_dir();
@@ -135,7 +135,7 @@ Test(letters_consult, shipped_templates_by_id)
 	struct grade_reference ref;
 	char err[512];
 	cr_assert_eq(grade_reference_load("consult-unemployment-benefit", &ref, err, sizeof err),
-		     GRADE_REFERENCE_OK, "%s", err);
+		     FOI_OK, "%s", err);
 	cr_assert_gt(ref.count, 0);
 	cr_expect_eq(ref.count, ref.tpl.keypoint_count);
 	cr_expect_str_eq(ref.points[0].label, ref.tpl.keypoints[0].alternatives[0]);
@@ -147,7 +147,7 @@ Test(letters_consult, shipped_templates_by_id)
 	finding_list_free(&out);
 	grade_reference_free(&ref);
 	/* An FOI template has no key points. */
-	cr_expect_eq(grade_reference_load("foi-budget-2023", &ref, err, sizeof err), GRADE_REFERENCE_BAD);
+	cr_expect_eq(grade_reference_load("foi-budget-2023", &ref, err, sizeof err), FOI_E_DATA);
 	cr_expect(strstr(err, "not a consultation template") != NULL, "%s", err);
 	char *letter = src_path("tests/fixtures/letters/consult_accurate.txt");
 	struct foi_run r = run_foi(NULL, "grade check '%s' --reference consult-unemployment-benefit --json", letter);

@@ -67,7 +67,7 @@ struct smtp_server mail_smtp(const struct mail_env *e, const char *user, const c
 	struct smtp_server s = {
 		.host = "127.0.0.1",
 		.port = e->smtp_port,
-		.tls = SMTP_TLS_REQUIRED,
+		.tls = TLS_REQUIRED,
 		.ca_file = e->ca_file,
 		.user = user,
 		.password = password,
@@ -84,7 +84,7 @@ struct imap_account mail_imap(const struct mail_env *e, const char *user, const 
 		.port = e->imap_port,
 		.user = user,
 		.password = password,
-		.tls = IMAP_TLS_REQUIRED,
+		.tls = TLS_REQUIRED,
 		.ca_file = e->ca_file,
 		.timeout_s = 30,
 	};

@@ -22,7 +22,7 @@ static void setup(void)
 
 TestSuite(mailstack_imap, .init = setup, .timeout = 60);
 
-static struct imap_client *open_as(const char *user, const char *password, enum imap_tls tls)
+static struct imap_client *open_as(const char *user, const char *password, enum tls_mode tls)
 {
 	struct imap_account a = mail_imap(&env, user, password);
 	a.tls = tls;
@@ -50,7 +50,7 @@ Test(mailstack_imap, uids_count_on_from_the_one_asked_for)
 {
 	const char *box = "d11@units.foi.test";
 	char *pw = mail_password(&env, box);
-	struct imap_client *c = open_as(box, pw, IMAP_TLS_REQUIRED);
+	struct imap_client *c = open_as(box, pw, TLS_REQUIRED);
 	struct imap_mailbox_state before, after;
 	cr_assert_eq(imap_examine(c, &before, err, sizeof err), IMAP_OK, "%s", err);
 	cr_assert_neq(before.uidvalidity, 0);
@@ -117,7 +117,7 @@ Test(mailstack_imap, a_changed_uidvalidity_voids_the_uids)
 	free(got);
 
 	char *pw = mail_password(&env, box);
-	struct imap_client *c = open_as(box, pw, IMAP_TLS_REQUIRED);
+	struct imap_client *c = open_as(box, pw, TLS_REQUIRED);
 	struct imap_mailbox_state st;
 	cr_assert_eq(imap_examine(c, &st, err, sizeof err), IMAP_OK, "%s", err);
 	char *data;
@@ -135,7 +135,7 @@ Test(mailstack_imap, a_changed_uidvalidity_voids_the_uids)
 Test(mailstack_imap, missing_uid_is_no_message)
 {
 	char *pw = mail_password(&env, "d12@units.foi.test");
-	struct imap_client *c = open_as("d12@units.foi.test", pw, IMAP_TLS_REQUIRED);
+	struct imap_client *c = open_as("d12@units.foi.test", pw, TLS_REQUIRED);
 	struct imap_mailbox_state st;
 	cr_assert_eq(imap_examine(c, &st, err, sizeof err), IMAP_OK, "%s", err);
 	char *data;
@@ -150,7 +150,7 @@ Test(mailstack_imap, missing_uid_is_no_message)
 
 Test(mailstack_imap, wrong_password_is_a_refused_login)
 {
-	struct imap_client *c = open_as("evaluator@foi.test", "not-the-password", IMAP_TLS_REQUIRED);
+	struct imap_client *c = open_as("evaluator@foi.test", "not-the-password", TLS_REQUIRED);
 	struct imap_mailbox_state st;
 	enum imap_status s = imap_examine(c, &st, err, sizeof err);
 	cr_assert_eq(s, IMAP_ERR_LOGIN, "%s: %s", imap_status_name(s), err);
@@ -179,7 +179,7 @@ Test(mailstack_imap, unknown_mailbox_cannot_be_opened)
 Test(mailstack_imap, plain_imap_works_and_starttls_checks_the_certificate)
 {
 	char *pw = mail_password(&env, "evaluator@foi.test");
-	struct imap_client *c = open_as("evaluator@foi.test", pw, IMAP_TLS_OFF);
+	struct imap_client *c = open_as("evaluator@foi.test", pw, TLS_OFF);
 	struct imap_mailbox_state st;
 	cr_assert_eq(imap_examine(c, &st, err, sizeof err), IMAP_OK, "%s", err);
 	cr_assert_neq(st.uidvalidity, 0);

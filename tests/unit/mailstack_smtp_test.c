@@ -221,7 +221,7 @@ Test(mailstack_smtp, auth_is_not_offered_without_starttls)
 	char *msg = mail_fixture("application-gbk.eml", token, &len);
 	char *pw = mail_password(&env, EVALUATOR);
 	struct smtp_server srv = mail_smtp(&env, EVALUATOR, pw);
-	srv.tls = SMTP_TLS_OFF;
+	srv.tls = TLS_OFF;
 	const char *to[] = {"d05@units.foi.test"};
 	struct smtp_report rep;
 	int rc = smtp_send(&srv, EVALUATOR, to, 1, msg, len, &rep, err, sizeof err);
@@ -256,7 +256,7 @@ Test(mailstack_smtp, certificate_is_checked_against_the_ca_file)
 	smtp_report_free(&rep);
 
 	/* "If offered" is no excuse to talk to a server whose certificate is wrong. */
-	srv.tls = SMTP_TLS_IF_OFFERED;
+	srv.tls = TLS_IF_OFFERED;
 	rc = smtp_send(&srv, EVALUATOR, to, 1, msg, len, &rep, err, sizeof err);
 	cr_assert_eq(rep.outcome, SMTP_TLS_FAILED, "%s: %s", smtp_outcome_name(rep.outcome), err);
 	smtp_report_free(&rep);

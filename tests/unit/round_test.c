@@ -259,7 +259,7 @@ Test(round, names_and_spreads_are_checked)
 	char *dir = workspace();
 	create(dir, "r1 --seed 1 --start 2023-09-18");
 	struct foi_run r = run_foi(dir, "round create r1 --seed 1");
-	cr_assert_eq(r.status, 1);
+	cr_assert_eq(r.status, 3, "a name the data already holds is refused as bad data");
 	cr_assert(strstr(r.err, "a round named 'r1' exists already"), "%s", r.err);
 	run_free(&r);
 	/* Only rest days in the spread. */

@@ -81,7 +81,8 @@ Test(send_cli, mistakes_on_the_command_line)
 		const char *says;
 	} cases[] = {
 		{"round send", 2, "needs the round's NAME"},
-		{"round send nope", 1, "no round named 'nope'"},
+		{"round send nope", 3, "no round named 'nope'"},
+		{"round log nope", 3, "no round named 'nope'"},
 		{"round send r --kind both", 2, "--kind takes foi or consult"},
 		{"round send r --limit 0", 2, "--limit: '0' is not a whole number from 1"},
 		{"round send r --retry all", 2, "--retry takes 'failed'"},
@@ -90,7 +91,7 @@ Test(send_cli, mistakes_on_the_command_line)
 		{"request", 2, "missing subcommand (resend, mark-sent)"},
 		{"request resend", 2, "needs the request's ID"},
 		{"request resend x1", 2, "ID: 'x1' is not a whole number"},
-		{"request resend 999", 1, "no request 999"},
+		{"request resend 999", 3, "no request 999"},
 		{"request resend 1", 3, "request 1 is planned, not unknown"},
 		{"request mark-sent 1", 2, "needs --confirmation"},
 	};
