@@ -52,6 +52,24 @@ static int run(sqlite3 *db, const char *sql, int64_t id, const char *a, const ch
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Ends a transaction that failed in SQLite: its message in err, nothing kept. */
+static enum foi_status abandon(sqlite3 *db, char *err, size_t errsz)
+{
+	db_fail(db, err, errsz);
+	store_rollback(db);
+	return FOI_E_DB;
+}
+
+/* Commits the transaction, with a journal line first when detail is given. */
+static enum foi_status commit(sqlite3 *db, const char *command, const char *detail, char *err, size_t errsz)
+{
+	if (detail && store_journal(db, command, detail, err, errsz) != 0) {
+		store_rollback(db);
+		return FOI_E_DB;
+	}
+	return store_commit(db, err, errsz) == 0 ? FOI_OK : FOI_E_DB;
+}
+
 enum foi_status outbox_recover(sqlite3 *db, int *count, char *err, size_t errsz)
 {
 	char now[CLOCK_ISO_MAX];
@@ -67,19 +85,11 @@ enum foi_status outbox_recover(sqlite3 *db, int *count, char *err, size_t errsz)
 		    0, now, NULL, NULL) != 0)
 		goto fail;
 	*count = sqlite3_changes(db);
-	if (*count > 0) {
-		char detail[128];
-		snprintf(detail, sizeof detail, "%d attempt(s) left 'sending' by an interrupted run are now 'unknown'", *count);
-		if (store_journal(db, "round send", detail, err, errsz) != 0) {
-			store_rollback(db);
-			return FOI_E_DB;
-		}
-	}
-	return store_commit(db, err, errsz) == 0 ? FOI_OK : FOI_E_DB;
+	char detail[128];
+	snprintf(detail, sizeof detail, "%d attempt(s) left 'sending' by an interrupted run are now 'unknown'", *count);
+	return commit(db, "round send", *count > 0 ? detail : NULL, err, errsz);
 fail:
-	db_fail(db, err, errsz);
-	store_rollback(db);
-	return FOI_E_DB;
+	return abandon(db, err, errsz);
 }
 
 enum foi_status outbox_claim(sqlite3 *db, const struct outbox_claim *c, int64_t *attempt_id, char *err, size_t errsz)
@@ -114,13 +124,9 @@ enum foi_status outbox_claim(sqlite3 *db, const struct outbox_claim *c, int64_t 
 		goto fail;
 	*attempt_id = sqlite3_last_insert_rowid(db);
 	/* The commit is what makes it at most once: only after it may the network be touched. */
-	if (store_commit(db, err, errsz) != 0)
-		return FOI_E_DB;
-	return FOI_OK;
+	return commit(db, NULL, NULL, err, errsz);
 fail:
-	db_fail(db, err, errsz);
-	store_rollback(db);
-	return FOI_E_DB;
+	return abandon(db, err, errsz);
 }
 
 const char *outbox_outcome_name(enum outbox_outcome outcome)
@@ -166,11 +172,9 @@ enum foi_status outbox_finish(sqlite3 *db, int64_t attempt_id, enum outbox_outco
 		: "UPDATE requests SET state = ?2 WHERE id = (SELECT request_id FROM attempts WHERE id = ?1)";
 	if (run(db, sql, attempt_id, outcome == OUTBOX_NOT_SENT ? NULL : name, NULL, NULL) != 0)
 		goto fail;
-	return store_commit(db, err, errsz) == 0 ? FOI_OK : FOI_E_DB;
+	return commit(db, NULL, NULL, err, errsz);
 fail:
-	db_fail(db, err, errsz);
-	store_rollback(db);
-	return FOI_E_DB;
+	return abandon(db, err, errsz);
 }
 
 /* Checks that request_id is unknown; fills its round for the edit record. */
@@ -231,15 +235,9 @@ static enum foi_status resolve(sqlite3 *db, int64_t request_id, const char *afte
 	sqlite3_finalize(st);
 	if (step != SQLITE_DONE)
 		goto fail;
-	if (store_journal(db, command, detail, err, errsz) != 0) {
-		store_rollback(db);
-		return FOI_E_DB;
-	}
-	return store_commit(db, err, errsz) == 0 ? FOI_OK : FOI_E_DB;
+	return commit(db, command, detail, err, errsz);
 fail:
-	db_fail(db, err, errsz);
-	store_rollback(db);
-	return FOI_E_DB;
+	return abandon(db, err, errsz);
 }
 
 enum foi_status outbox_resend(sqlite3 *db, int64_t request_id, char *err, size_t errsz)

@@ -199,23 +199,33 @@ Test(mailstack_send, a_server_without_starttls_sends_nothing)
 	fake_smtp_stop(&f);
 }
 
-Test(mailstack_send, a_run_killed_after_the_message_left_leaves_it_unknown_until_resolved_by_command)
+/*
+ * A round planned with seed, whose first send is killed once a server that never answers has
+ * the whole message: the request is left in flight. Returns the workspace.
+ */
+static char *killed_after_the_message_left(const char *round, int seed)
 {
 	struct fake_smtp f;
 	fake_smtp_start(&f, FAKE_SMTP_SWALLOW);
 	struct send_server srv = {.host = "127.0.0.1", .port = f.port, .tls = "off", .ca_file = "", .user = "", .password = ""};
 	char *dir = send_workspace(&srv);
-	struct foi_run r = run_foi(dir, "--now '" PLANNED_AT "' round create k --seed 11 --start 2023-09-18");
+	struct foi_run r = run_foi(dir, "--now '" PLANNED_AT "' round create %s --seed %d --start 2023-09-18", round, seed);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	run_free(&r);
-
-	pid_t pid = spawn_foi(dir, ALL_DUE, "round", "send", "k", NULL);
+	pid_t pid = spawn_foi(dir, ALL_DUE, "round", "send", round, NULL);
 	for (int i = 0; i < 200 && fake_smtp_messages(&f) == 0; i++)
 		usleep(50000);
 	cr_assert_eq(fake_smtp_messages(&f), 1, "the server got the first message");
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
 	fake_smtp_stop(&f);
+	return dir;
+}
+
+Test(mailstack_send, a_run_killed_after_the_message_left_leaves_it_unknown_until_resolved_by_command)
+{
+	char *dir = killed_after_the_message_left("k", 11);
+	struct foi_run r;
 
 	/* The next run, against the real stack, lists it and does not send it again. */
 	struct send_server good = stack_server();
@@ -264,20 +274,8 @@ Test(mailstack_send, a_run_killed_after_the_message_left_leaves_it_unknown_until
 
 Test(mailstack_send, mark_sent_records_the_confirmation_the_evaluator_found)
 {
-	struct fake_smtp f;
-	fake_smtp_start(&f, FAKE_SMTP_SWALLOW);
-	struct send_server srv = {.host = "127.0.0.1", .port = f.port, .tls = "off", .ca_file = "", .user = "", .password = ""};
-	char *dir = send_workspace(&srv);
-	struct foi_run r = run_foi(dir, "--now '" PLANNED_AT "' round create m --seed 5 --start 2023-09-18");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	run_free(&r);
-	pid_t pid = spawn_foi(dir, ALL_DUE, "round", "send", "m", NULL);
-	for (int i = 0; i < 200 && fake_smtp_messages(&f) == 0; i++)
-		usleep(50000);
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, 0);
-	fake_smtp_stop(&f);
-	r = run_foi(dir, "--now '" ALL_DUE "' round send m --dry-run");
+	char *dir = killed_after_the_message_left("m", 5);
+	struct foi_run r = run_foi(dir, "--now '" ALL_DUE "' round send m --dry-run");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	run_free(&r);
 	/* The dry run touched nothing: the request is still in flight until a real run looks. */
