@@ -119,11 +119,10 @@ void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])
 	struct tm tm;
 	char off[8];
 	localtime_r(&t, &tm);
-	long gmtoff = tm.tm_gmtoff;
-	char sign = gmtoff < 0 ? '-' : '+';
-	if (gmtoff < 0)
-		gmtoff = -gmtoff;
-	snprintf(off, sizeof off, "%c%02ld:%02ld", sign, (gmtoff / 3600) % 100, (gmtoff / 60) % 60);
+	/* Unsigned, so that the compiler (and a reader) sees two digits each: -Wformat-truncation. */
+	unsigned long gmtoff = tm.tm_gmtoff < 0 ? 0UL - (unsigned long)tm.tm_gmtoff : (unsigned long)tm.tm_gmtoff;
+	char sign = tm.tm_gmtoff < 0 ? '-' : '+';
+	snprintf(off, sizeof off, "%c%02lu:%02lu", sign, (gmtoff / 3600) % 100, (gmtoff / 60) % 60);
 	strftime(out, CLOCK_ISO_MAX - 8, "%Y-%m-%dT%H:%M:%S", &tm);
 	strcat(out, off);
 }
