@@ -40,7 +40,7 @@ static void teardown(void)
 	free(password);
 }
 
-TestSuite(mailstack_send, .init = setup, .fini = teardown, .timeout = 240);
+TestSuite(mailstack_send, .init = setup, .fini = teardown);
 
 static struct send_server stack_server(void)
 {
