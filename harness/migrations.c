@@ -106,6 +106,26 @@ const char *const store_migrations[] = {
 	"  before TEXT NOT NULL,"
 	"  after TEXT NOT NULL"
 	");",
+
+	/* 5: the outbox. Every attempt to send a request, committed as 'sending' before the
+	 * network is touched (at most once: a 'sending' attempt found by a later run is 'unknown',
+	 * never retried by itself). prior_state is what the request returns to when nothing left
+	 * the machine (no session); raw is the SHA-256 of the exact bytes sent, kept in store/. */
+	"CREATE TABLE attempts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  request_id INTEGER NOT NULL REFERENCES requests(id),"
+	"  channel TEXT NOT NULL,"
+	"  address TEXT NOT NULL,"
+	"  started_at TEXT NOT NULL,"
+	"  finished_at TEXT,"
+	"  outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'sent', 'failed', 'unknown', 'not-sent')),"
+	"  prior_state TEXT NOT NULL,"
+	"  message_id TEXT NOT NULL DEFAULT '',"
+	"  confirmation TEXT NOT NULL DEFAULT '',"
+	"  detail TEXT NOT NULL DEFAULT '',"
+	"  raw TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX attempts_by_request ON attempts(request_id);",
 };
 
 const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];

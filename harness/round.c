@@ -1,5 +1,6 @@
 /* Planning a round: the inputs gathered, the pure planner run, every request rendered and stored at once. */
 #include "harness/round.h"
+#include "harness/round_follow.h"
 #include "harness/round_internal.h"
 #include "harness/round_warn.h"
 #include "harness/clock.h"
@@ -208,20 +209,10 @@ int round_render_request(const struct template *t, const char *unit_name, const 
 	return template_render(t, &v, out, err, errsz);
 }
 
-/* The channel a request goes by: the unit's form for its kind, else its e-mail. */
+/* The channel a request goes by: the one rule of round_follow.h. */
 static void choose_channel(const struct unit_info *u, enum plan_kind kind, const char **channel, const char **address)
 {
-	const char *form = kind == PLAN_FOI ? u->foi_form : u->consult_form;
-	if (*form) {
-		*channel = "web";
-		*address = form;
-	} else if (*u->email) {
-		*channel = "email";
-		*address = u->email;
-	} else {
-		*channel = "none"; /* the unit publishes no channel: the request cannot go out */
-		*address = "";
-	}
+	round_channel(u->foi_form, u->consult_form, u->email, kind == PLAN_FOI ? "foi" : "consult", channel, address);
 }
 
 static const char *kind_name(enum plan_kind k)

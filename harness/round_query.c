@@ -8,7 +8,7 @@
 
 const char *const round_request_field_names[RQ_FIELD_COUNT] = {
 	"unit", "target", "kind", "template", "channel", "address", "persona",
-	"send_at", "token", "reply_to", "subject", "body", "state",
+	"send_at", "token", "reply_to", "subject", "body", "state", "message_id", "confirmation", "detail",
 };
 
 /* The text of a column, copied whole ("" for NULL); NULL only when out of memory. */
@@ -93,8 +93,10 @@ static enum foi_status load_requests(sqlite3 *db, int64_t id, const char *only_u
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "SELECT q.unit, q.target, q.kind, q.template_id, q.channel, q.address, q.persona, "
-				   "q.send_at, q.token, q.reply_to, q.subject, q.body, q.state, t.level, t.domain FROM requests q "
+				   "q.send_at, q.token, q.reply_to, q.subject, q.body, q.state, coalesce(a.message_id, ''), "
+				   "coalesce(a.confirmation, ''), coalesce(a.detail, ''), q.id, t.level, t.domain FROM requests q "
 				   "JOIN units u ON u.code = q.unit JOIN units t ON t.code = q.target "
+				   "LEFT JOIN attempts a ON a.id = (SELECT max(id) FROM attempts WHERE request_id = q.id) "
 				   "WHERE q.round_id = ? AND (?2 IS NULL OR q.unit = ?2) "
 				   "ORDER BY u.position, q.kind DESC", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err, errsz);
@@ -112,11 +114,12 @@ static enum foi_status load_requests(sqlite3 *db, int64_t id, const char *only_u
 			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 			break;
 		}
+		q->id = sqlite3_column_int64(st, RQ_FIELD_COUNT);
 		for (int i = 0; i < RQ_FIELD_COUNT; i++)
 			if (!(q->f[i] = col_dup(st, i)))
 				rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 		char **const target[] = {&q->target_level, &q->target_domains};
-		if (cols_dup(st, RQ_FIELD_COUNT, target, 2) != 0)
+		if (cols_dup(st, RQ_FIELD_COUNT + 1, target, 2) != 0)
 			rc = foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
 	}
 	v->requests = rows.p;

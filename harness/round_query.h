@@ -27,11 +27,14 @@ struct round_draw_row {
 /* A request's fields, in the order --json shows them (round_request_field_names). */
 enum round_request_field {
 	RQ_UNIT, RQ_TARGET, RQ_KIND, RQ_TEMPLATE, RQ_CHANNEL, RQ_ADDRESS, RQ_PERSONA, RQ_SEND_AT, RQ_TOKEN,
-	RQ_REPLY_TO, RQ_SUBJECT, RQ_BODY, RQ_STATE, RQ_FIELD_COUNT
+	RQ_REPLY_TO, RQ_SUBJECT, RQ_BODY, RQ_STATE,
+	/* its last sending attempt: what identifies what was sent, and the evidence ("" before) */
+	RQ_MESSAGE_ID, RQ_CONFIRMATION, RQ_DETAIL, RQ_FIELD_COUNT
 };
 extern const char *const round_request_field_names[RQ_FIELD_COUNT];
 
 struct round_request_row {
+	int64_t id; /* what `foi request` takes */
 	char *f[RQ_FIELD_COUNT];
 	char *target_level, *target_domains; /* the target unit's, to judge the template's domain */
 };

@@ -63,6 +63,8 @@ static const struct key_spec keys[] = {
 	INT("letters", "ocr_dpi", letters_ocr_dpi, 72, 600),
 	INT("letters", "ocr_min_confidence", letters_ocr_min_confidence, 0, 100),
 	ENUM("letters", "seal_absent", letters_seal_absent, seal_absent_names),
+	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
+	INT("send", "per_minute", per_minute, 0, 600),
 };
 
 #define PERSONA_PREFIX "persona."
@@ -109,6 +111,8 @@ void settings_defaults(struct settings *s)
 	s->letters_ocr_dpi = 150;
 	s->letters_ocr_min_confidence = 90;
 	s->letters_seal_absent = SEAL_ABSENT_FAIL;
+	s->host_gap_seconds = 20;
+	s->per_minute = 6;
 }
 
 const char *settings_tls_name(enum tls_mode m)

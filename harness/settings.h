@@ -80,6 +80,9 @@ struct settings {
 	int letters_ocr_dpi;
 	int letters_ocr_min_confidence;
 	enum seal_absent letters_seal_absent;
+	/* [send]: politeness towards the units' servers */
+	int host_gap_seconds; /* at least this long between two requests to one host */
+	int per_minute;       /* at most this many requests a minute in all; 0: no limit */
 
 	/* [persona.KEY] sections, in file order */
 	struct persona personas[SETTINGS_MAX_PERSONAS];

@@ -3,6 +3,7 @@
 #include "harness/file_read.h"
 #include "harness/csv.h"
 #include "harness/app.h"
+#include "harness/round_follow.h"
 #include "harness/store.h"
 #include "templates/domain.h"
 
@@ -389,12 +390,15 @@ int units_import(sqlite3 *db, const char *path, const char *text, size_t len,
 		goto out;
 	char detail[1024];
 	rc = store_rows(db, path, rows, n, res, err, errsz);
+	/* In the same transaction: a planned request never points at a channel the unit left. */
+	if (rc == FOI_EXIT_OK && round_follow_units(db, &res->followed, err, errsz) != FOI_OK)
+		rc = FOI_EXIT_FAIL;
 	if (rc != FOI_EXIT_OK) {
 		store_rollback(db);
 		goto out;
 	}
-	snprintf(detail, sizeof detail, "%s: %d units (%d added, %d changed, %d removed)", path,
-		 res->total, res->added, res->changed, res->removed);
+	snprintf(detail, sizeof detail, "%s: %d units (%d added, %d changed, %d removed); %d planned requests "
+		 "follow a new channel", path, res->total, res->added, res->changed, res->removed, res->followed);
 	if (store_journal(db, "units import", detail, err, errsz) != 0 || store_commit(db, err, errsz) != 0) {
 		store_rollback(db);
 		rc = FOI_EXIT_FAIL;

@@ -15,6 +15,7 @@
 
 struct units_import_result {
 	int total, added, changed, removed, unchanged;
+	int followed; /* planned requests that took their unit's new channel (round_follow.h) */
 };
 
 /*

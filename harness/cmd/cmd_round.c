@@ -1,9 +1,10 @@
 /*
- * foi round create|show|list|edit|drop: the plan of a testing round, visible and editable
- * before anything is sent.
+ * foi round create|show|list|edit|drop|send|log: the plan of a testing round, visible and
+ * editable before anything is sent; sending it and its log are in cmd_round_send.c.
  */
 #include "harness/clock.h"
 #include "harness/cmd/args.h"
+#include "harness/cmd/cmd_round_send.h"
 #include "harness/cmd/commands.h"
 #include "harness/cmd/json_out.h"
 #include "harness/round.h"
@@ -58,6 +59,7 @@ static int print_show_json(const struct round_view *v, const struct template_set
 	cJSON *reqs = json_arr(doc, "requests", &ok);
 	for (size_t i = 0; i < v->nrequests; i++) {
 		cJSON *o = json_obj(reqs, NULL, &ok);
+		json_num(o, "id", (double)v->requests[i].id, &ok);
 		for (int k = 0; k < RQ_FIELD_COUNT; k++)
 			json_str(o, round_request_field_names[k], v->requests[i].f[k], &ok);
 		json_bool(o, "in_domain", in_domain(templates, &v->requests[i]), &ok);
@@ -70,8 +72,9 @@ static void print_show_unit(const struct round_view *v, const struct template_se
 {
 	for (size_t i = 0; i < v->nrequests; i++) {
 		char *const *f = v->requests[i].f;
-		printf("== %s request of %s, to %s by %s %s, as %s, at %s [%s]\n", f[RQ_KIND], f[RQ_UNIT], f[RQ_TARGET],
-		       f[RQ_CHANNEL], f[RQ_ADDRESS], f[RQ_PERSONA], f[RQ_SEND_AT], f[RQ_STATE]);
+		printf("== request %lld: %s request of %s, to %s by %s %s, as %s, at %s [%s]\n", (long long)v->requests[i].id,
+		       f[RQ_KIND], f[RQ_UNIT], f[RQ_TARGET], f[RQ_CHANNEL], f[RQ_ADDRESS], f[RQ_PERSONA], f[RQ_SEND_AT],
+		       f[RQ_STATE]);
 		if (!in_domain(templates, &v->requests[i]))
 			printf("OTHER-DOMAIN: template %s (%s) is outside %s's domains (%s)\n", f[RQ_TEMPLATE],
 			       template_set_find(templates, f[RQ_TEMPLATE])->domain, f[RQ_TARGET],
@@ -191,13 +194,13 @@ static int parse_kinds(const char *text, int kinds[2])
 /* Everything after the subcommand: the round name and the options it takes. */
 struct round_args {
 	const char *name;
-	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at;
-	int json;
+	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at, *limit, *retry;
+	int json, dry_run;
 	int allow_other_domain;
 };
 
-enum round_sub { ROUND_CREATE, ROUND_SHOW, ROUND_LIST, ROUND_EDIT, ROUND_DROP };
-static const char *const round_subs[] = {"create", "show", "list", "edit", "drop", NULL};
+enum round_sub { ROUND_CREATE, ROUND_SHOW, ROUND_LIST, ROUND_EDIT, ROUND_DROP, ROUND_SEND, ROUND_LOG };
+static const char *const round_subs[] = {"create", "show", "list", "edit", "drop", "send", "log", NULL};
 
 static int parse_args(enum round_sub sub, int argc, char **argv, struct round_args *a)
 {
@@ -211,8 +214,11 @@ static int parse_args(enum round_sub sub, int argc, char **argv, struct round_ar
 					    ARG_VALUE("--template", &a->template_id), ARG_VALUE("--persona", &a->persona),
 					    ARG_VALUE("--at", &a->at)};
 	const struct arg_opt drop_opts[] = {ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind)};
-	static const size_t counts[] = {5, 2, 1, 5, 2};
-	const struct arg_opt *tables[] = {create_opts, show_opts, list_opts, edit_opts, drop_opts};
+	const struct arg_opt send_opts[] = {ARG_FLAG("--dry-run", &a->dry_run), ARG_VALUE("--limit", &a->limit),
+					    ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind),
+					    ARG_VALUE("--retry", &a->retry)};
+	static const size_t counts[] = {5, 2, 1, 5, 2, 5, 0};
+	const struct arg_opt *tables[] = {create_opts, show_opts, list_opts, edit_opts, drop_opts, send_opts, NULL};
 	char what[32];
 	snprintf(what, sizeof what, "round %s", round_subs[sub]);
 	size_t npos;
@@ -313,6 +319,20 @@ static int round_change_cmd(struct workspace *ws, const char *sub, const struct 
 	return rc;
 }
 
+/* The options of round send, checked; the sending itself is cmd_round_send.c's. */
+static int round_send_args(struct workspace *ws, const struct round_args *a)
+{
+	struct round_send_options o = {.round = a->name, .dry_run = a->dry_run, .unit = a->unit, .kind = a->kind};
+	if (a->limit && args_long("round send", "round", "--limit", a->limit, 1, 1000000000L, &o.limit) != ARGS_CONTINUE)
+		return FOI_EXIT_USAGE;
+	if (a->kind && strcmp(a->kind, "foi") != 0 && strcmp(a->kind, "consult") != 0)
+		return command_usage_error("round send", "round", "--kind takes foi or consult, not '%s'", a->kind);
+	if (a->retry && strcmp(a->retry, "failed") != 0)
+		return command_usage_error("round send", "round", "--retry takes 'failed', not '%s'", a->retry);
+	o.retry_failed = a->retry != NULL;
+	return round_send_cmd(ws, &o);
+}
+
 int cmd_round(struct foi_app *app, int argc, char **argv)
 {
 	int sub, rc = args_subcommand("round", argc, argv, round_subs, &sub);
@@ -335,6 +355,8 @@ int cmd_round(struct foi_app *app, int argc, char **argv)
 	case ROUND_CREATE: rc = round_create_cmd(&ws, &a); break;
 	case ROUND_SHOW: rc = round_show(&ws, a.name, a.unit, a.json); break;
 	case ROUND_LIST: rc = round_list(&ws, a.json); break;
+	case ROUND_SEND: rc = round_send_args(&ws, &a); break;
+	case ROUND_LOG: rc = round_log_cmd(&ws, a.name); break;
 	default: rc = round_change_cmd(&ws, round_subs[sub], &a); break;
 	}
 	workspace_close(&ws);

@@ -22,6 +22,9 @@ static int units_import_cmd(struct workspace *ws, const char *file)
 	}
 	printf("imported %d units from %s: %d added, %d changed, %d unchanged, %d removed\n",
 	       res.total, file, res.added, res.changed, res.unchanged, res.removed);
+	if (res.followed)
+		printf("%d planned request(s) now go by their unit's new channel (see 'foi round log NAME'); "
+		       "requests already sent keep what they used\n", res.followed);
 	return FOI_EXIT_OK;
 }
 

@@ -42,7 +42,7 @@ static const struct foi_command commands[] = {
 	 "           workspace's templates/ over them when run in a workspace\n"
 	 "  Works outside a workspace. Format: templates/README.md.\n",
 	 cmd_templates},
-	{"round", "plan a testing round, show it, edit it before sending",
+	{"round", "plan a testing round, show it, edit it, send it",
 	 "usage: foi round create NAME [--kinds foi,consult] [--seed N] [--start DATE] [--spread DAYS]\n"
 	 "                       [--allow-other-domain]\n"
 	 "       foi round show NAME [--unit CODE] [--json]\n"
@@ -50,6 +50,9 @@ static const struct foi_command commands[] = {
 	 "       foi round edit NAME --unit CODE --kind foi|consult [--template ID] [--persona KEY]\n"
 	 "                     [--at 'YYYY-MM-DD HH:MM']\n"
 	 "       foi round drop NAME --unit CODE [--kind foi|consult]\n"
+	 "       foi round send NAME [--dry-run] [--limit N] [--unit CODE] [--kind foi|consult]\n"
+	 "                     [--retry failed]\n"
+	 "       foi round log NAME\n"
 	 "  create  plans, for every evaluated unit, one FOI application and one question (--kinds\n"
 	 "          picks): template, channel, persona, send time in working hours on a working\n"
 	 "          day within --spread calendar days (default 10) from --start (default today);\n"
@@ -61,8 +64,28 @@ static const struct foi_command commands[] = {
 	 "  show    the plan; --unit CODE prints the exact text of that unit's requests. A\n"
 	 "          template outside its target's domains is marked OTHER-DOMAIN.\n"
 	 "  edit    changes one planned request (re-rendering its text); drop removes it. Every\n"
-	 "          change is recorded.\n",
+	 "          change is recorded.\n"
+	 "  send    sends every planned request whose time has come (by the clock: --now and\n"
+	 "          FOI_NOW count), one at a time, at most once: each attempt is recorded as\n"
+	 "          sending before the network is touched, so a run that dies leaves it \"outcome\n"
+	 "          unknown\", never sent twice (see 'foi request'). E-mail goes out through\n"
+	 "          [mail] smtp_*; requests by web form wait (not built yet). A refused login,\n"
+	 "          TLS or connection failure stops the run and sends nothing more. Ends with a\n"
+	 "          summary: sent, assisted, failed, outcome unknown, waiting, not yet due.\n"
+	 "          --dry-run lists what would go where; --limit N sends at most N; --unit and\n"
+	 "          --kind narrow the run; --retry failed sends failed requests again.\n"
+	 "  log     every edit of the round, with its before and after.\n",
 	 cmd_round},
+	{"request", "resolve a request whose outcome is unknown",
+	 "usage: foi request resend ID\n"
+	 "       foi request mark-sent ID --confirmation CODE\n"
+	 "  A request is \"unknown\" when a sending run ended (crash, kill, broken connection)\n"
+	 "  after it may have gone out. Check the unit's mailbox or site first, then:\n"
+	 "  resend     plans it again: the next 'foi round send' sends it.\n"
+	 "  mark-sent  records it as sent, with the query code or Message-ID you found\n"
+	 "             (--confirmation '' when there is none).\n"
+	 "  Both are recorded ('foi round log NAME'). ID: see 'foi round show NAME --json'.\n",
+	 cmd_request},
 	{"calendar", "show the working-day calendar, check a date, import a newer calendar",
 	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
 	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"

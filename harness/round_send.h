@@ -1,0 +1,53 @@
+/*
+ * Sending a round: every planned request whose time has come (by foi's clock), one after the
+ * other, each through the outbox (at most once, harness/mail/outbox.h).
+ *
+ * The run holds the workspace's send lock; it first turns attempts a dead run left 'sending'
+ * into 'unknown'. E-mail requests go out through harness/mail/send_mail.h. Requests by web
+ * form are not sent yet (that channel is still to be built): they stay planned and are counted.
+ * A failure that would fail every mail alike (login, TLS, no server) stops the run with one
+ * error and leaves the request planned.
+ */
+#ifndef FOI_ROUND_SEND_H
+#define FOI_ROUND_SEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "harness/status.h"
+#include "harness/workspace.h"
+
+struct round_send_options {
+	const char *round;
+	int dry_run;       /* list what would go where; touch neither the network nor the outbox */
+	long limit;        /* at most this many requests sent this run; 0: no limit */
+	const char *unit;  /* only this evaluated unit; NULL: all */
+	const char *kind;  /* foi | consult; NULL: both */
+	int retry_failed;  /* failed requests are sent again too */
+};
+
+/* One request as the run sees it. */
+struct send_item {
+	int64_t id;
+	char *unit, *kind, *channel, *address, *persona, *send_at, *reply_to, *subject, *body, *state;
+};
+
+struct round_send_result {
+	int sent, failed, unknown, assisted, not_due, web_waiting;
+	int held;      /* due, but beyond --limit: left for a later run */
+	int recovered; /* attempts of a dead run found 'sending' and made 'unknown' */
+};
+
+/* What the front-end shows while the run goes on; every member may be NULL. */
+struct round_send_hooks {
+	void *ctx;
+	void (*start)(void *ctx, size_t due);
+	void (*before)(void *ctx, size_t index, const struct send_item *it);
+	/* outcome: sent, failed, unknown, or "would send" (dry run), "waiting" (web) */
+	void (*after)(void *ctx, size_t index, const struct send_item *it, const char *outcome, const char *detail);
+};
+
+enum foi_status round_send(struct workspace *ws, const struct round_send_options *o, const struct round_send_hooks *h,
+			   struct round_send_result *res, char *err, size_t errsz);
+
+#endif
