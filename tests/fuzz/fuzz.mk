@@ -57,7 +57,10 @@ fuzz-deps:
 $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZCC  $<")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(EXTRA_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+# The one object that knows where the shipped data is (as in the Makefile).
+$(FUZZ_BUILD)/harness/datadir.o: EXTRA_CFLAGS = -DFOI_DATADIR='"$(CURDIR)"'
 
 # As for the program: a file that changes with the list of sources, so a deleted one relinks.
 $(FUZZ_BUILD)/lib.list: FORCE
