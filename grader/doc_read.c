@@ -29,6 +29,9 @@ static int ends_with_ci(const char *s, const char *suffix)
 enum doc_format doc_sniff(const void *data, size_t len, const char *name)
 {
 	const unsigned char *b = data;
+	/* An empty part (an attachment of no bytes) has no data at all: nothing to sniff. */
+	if (!b || len == 0)
+		return DOC_UNKNOWN;
 	size_t head = len < 1024 ? len : 1024;
 	if (memmem(b, head, "%PDF-", 5))
 		return DOC_PDF;

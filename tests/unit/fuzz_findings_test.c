@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grader/doc_read.h"
 #include "grader/html_doc.h"
 #include "grader/text_decode.h"
 #include "schedule/calendar.h"
@@ -109,4 +110,19 @@ Test(fuzz_findings, content_type_charset_without_value_is_no_declaration)
 	char declared[TEXT_CHARSET_MAX];
 	cr_expect_eq(html_declared_charset(page, strlen(page), declared, sizeof declared), -1);
 	free(page);
+}
+
+/*
+ * letter target (found by CI's short run): a mail whose attachment decodes to no bytes made the
+ * document sniffer pass NULL to memmem (UBSan stops on it under `make check SANITIZE=1` without
+ * the fix). An empty attachment is no document: the letter is read from the body.
+ */
+Test(fuzz_findings, an_empty_attachment_is_no_document)
+{
+	cr_expect_eq(doc_sniff(NULL, 0, "答复书.pdf"), DOC_UNKNOWN);
+	cr_expect_eq(doc_sniff("", 0, NULL), DOC_UNKNOWN);
+	struct foi_run r = run_foi(NULL, "grade check '%s' --json", src_path("tests/fixtures/fuzz/mail-empty-attachment.eml"));
+	cr_expect_lt(r.status, 4, "exit %d: %s", r.status, r.err);
+	cr_expect(strstr(r.err, "runtime error") == NULL, "%s", r.err);
+	run_free(&r);
 }
