@@ -174,13 +174,11 @@ int cmd_deadline(struct foi_app *app, int argc, char **argv)
 	int rc = parse_args(argc, argv, &a);
 	if (rc != ARGS_CONTINUE)
 		return rc;
-	char err[FOI_ERR_MAX];
 	struct time_setup ts;
-	rc = time_setup_open(app, a.t.calendars, a.t.ncalendars, &ts, err, sizeof err);
-	if (rc != FOI_EXIT_OK) {
-		foi_error("deadline", "%s", err);
+	rc = time_setup_for("deadline", app, &a.t, &ts);
+	if (rc != FOI_EXIT_OK)
 		return rc;
-	}
+	char err[FOI_ERR_MAX];
 	/* Read --from only now: a workspace's settings may have changed the time zone. */
 	struct sched_instant submitted;
 	if (local_instant_parse(a.t.from, &submitted, err, sizeof err) != 0) {

@@ -59,13 +59,11 @@ int cmd_elapsed(struct foi_app *app, int argc, char **argv)
 	int rc = parse_args(argc, argv, &a);
 	if (rc != ARGS_CONTINUE)
 		return rc;
-	char err[FOI_ERR_MAX];
 	struct time_setup ts;
-	rc = time_setup_open(app, a.t.calendars, a.t.ncalendars, &ts, err, sizeof err);
-	if (rc != FOI_EXIT_OK) {
-		foi_error("elapsed", "%s", err);
+	rc = time_setup_for("elapsed", app, &a.t, &ts);
+	if (rc != FOI_EXIT_OK)
 		return rc;
-	}
+	char err[FOI_ERR_MAX];
 	/* The times are read in the workspace's zone, which opening it has set. */
 	struct sched_instant asked, replied;
 	if (local_instant_parse(a.t.from, &asked, err, sizeof err) != 0 ||

@@ -122,3 +122,13 @@ int time_options_check(const char *command, struct time_options *t)
 	t->clock_given = t->clock != NULL;
 	return ARGS_CONTINUE;
 }
+
+int time_setup_for(const char *command, const struct foi_app *app, const struct time_options *t,
+		   struct time_setup *out)
+{
+	char err[FOI_ERR_MAX];
+	int rc = time_setup_open(app, t->calendars, t->ncalendars, out, err, sizeof err);
+	if (rc != FOI_EXIT_OK)
+		foi_error(command, "%s", err);
+	return rc;
+}

@@ -57,6 +57,11 @@ struct time_options {
 		ARG_VALUE("--clock", &(t)->clock), ARG_LIST("--calendar", (t)->calendars, &(t)->ncalendars), \
 		ARG_FLAG("--json", &(t)->json)
 
+/* time_setup_open with the calendars of t; on failure says why as "foi: COMMAND: ..." and
+ * returns the exit code. */
+int time_setup_for(const char *command, const struct foi_app *app, const struct time_options *t,
+		   struct time_setup *out);
+
 /* Checks --from (required), --channel and --clock; ARGS_CONTINUE or a usage error's exit code. */
 int time_options_check(const char *command, struct time_options *t);
 
