@@ -4,6 +4,9 @@
 #include "harness/round_warn.h"
 #include "harness/store.h"
 #include "harness/units.h"
+#include "harness/units_list.h"
+#include "harness/cmd/commands.h"
+#include "harness/cmd/json_out.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,80 +20,67 @@ static int count_fitting(const struct template_set *set, enum template_kind kind
 	return n;
 }
 
-static const char *text_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-	return v ? (const char *)v : "";
-}
-
 int templates_coverage(const struct template_set *set, const char *units_path, int min, cJSON **json)
 {
 	char err[FOI_ERR_MAX];
 	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
 	struct units_import_result res;
-	/* The units file is read and checked exactly as 'foi units import' does, into a scratch store. */
+	/* The units file is read and checked exactly as 'foi units import' does, into a scratch store,
+	 * and listed by the same query as 'foi units list'. */
 	if (store_open(":memory:", 1, &db, err, sizeof err) != 0) {
 		foi_error("templates coverage", "%s", err);
 		return FOI_EXIT_FAIL;
 	}
 	int rc = units_import_file(db, units_path, &res, err, sizeof err);
+	struct unit_listing *list = NULL;
+	size_t n = 0;
+	if (rc == FOI_EXIT_OK)
+		rc = command_exit(units_list(db, 0, &list, &n, err, sizeof err));
+	store_close(db);
 	if (rc != FOI_EXIT_OK) {
 		foi_error("templates coverage", "%s", err);
-		store_close(db);
 		return rc;
 	}
-	if (sqlite3_prepare_v2(db, "SELECT code, name, level, domain FROM units ORDER BY position", -1, &st, NULL) !=
-	    SQLITE_OK) {
-		foi_error("templates coverage", "database: %s", sqlite3_errmsg(db));
-		store_close(db);
-		return FOI_EXIT_FAIL;
-	}
-	cJSON *arr = json ? cJSON_CreateArray() : NULL;
-	int step;
-	int units = 0, short_units = 0;
+	int ok = 1, short_units = 0;
+	cJSON *arr = json ? json_root_arr(&ok) : NULL;
 	if (!json)
 		printf("%-8s %-22s %4s %8s  %s\n", "UNIT", "DOMAINS", "FOI", "CONSULT", "NAME");
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = text_col(st, 0), *name = text_col(st, 1), *level = text_col(st, 2),
-			   *domains = text_col(st, 3);
-		int nfoi = count_fitting(set, TEMPLATE_FOI, level, domains);
-		int ncon = count_fitting(set, TEMPLATE_CONSULT, level, domains);
+	for (size_t i = 0; i < n; i++) {
+		char *const *f = list[i].f;
+		const char *domains = f[UF_DOMAIN] ? f[UF_DOMAIN] : "";
+		int any = strcmp(f[UF_LEVEL], "county") == 0;
+		int nfoi = count_fitting(set, TEMPLATE_FOI, f[UF_LEVEL], domains);
+		int ncon = count_fitting(set, TEMPLATE_CONSULT, f[UF_LEVEL], domains);
 		int is_short = nfoi < min || ncon < min;
-		units++;
 		short_units += is_short;
-		const char *shown = strcmp(level, "county") == 0 ? "(any: county-level)" : domains;
 		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "unit", code);
-			cJSON_AddStringToObject(o, "name", name);
-			cJSON_AddStringToObject(o, "domains", domains);
-			cJSON_AddBoolToObject(o, "any_domain", strcmp(level, "county") == 0);
-			cJSON_AddNumberToObject(o, "foi", nfoi);
-			cJSON_AddNumberToObject(o, "consult", ncon);
-			cJSON_AddBoolToObject(o, "enough", !is_short);
-			cJSON_AddItemToArray(arr, o);
+			cJSON *o = json_obj(arr, NULL, &ok);
+			json_str(o, "unit", f[UF_CODE], &ok);
+			json_str(o, "name", f[UF_NAME], &ok);
+			json_str(o, "domains", domains, &ok);
+			json_bool(o, "any_domain", any, &ok);
+			json_num(o, "foi", nfoi, &ok);
+			json_num(o, "consult", ncon, &ok);
+			json_bool(o, "enough", !is_short, &ok);
 		} else {
-			printf("%-8s %-22s %4d %8d  %s%s\n", code, shown, nfoi, ncon, name, is_short ? "  SHORT" : "");
+			printf("%-8s %-22s %4d %8d  %s%s\n", f[UF_CODE], any ? "(any: county-level)" : domains, nfoi, ncon,
+			       f[UF_NAME], is_short ? "  SHORT" : "");
 		}
 	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE) {
-		/* A table cut short would hide the units after it. */
-		foi_error("templates coverage", "database: %s", sqlite3_errmsg(db));
-		store_close(db);
-		cJSON_Delete(arr);
-		return FOI_EXIT_FAIL;
-	}
-	store_close(db);
-	if (json)
+	units_list_free(list, n);
+	if (json) {
+		if (!ok) {
+			cJSON_Delete(arr);
+			foi_error("templates coverage", "out of memory while writing JSON");
+			return FOI_EXIT_FAIL;
+		}
 		*json = arr;
-	else {
-		printf("%d units; %d with fewer than %d templates of a kind\n", units, short_units, min);
+	} else {
+		printf("%zu units; %d with fewer than %d templates of a kind\n", n, short_units, min);
 	}
 	if (short_units) {
-		foi_error("templates coverage", "%d of %d units have fewer than %d templates of a kind that fit them",
-			  short_units, units, min);
+		foi_error("templates coverage", "%d of %zu units have fewer than %d templates of a kind that fit them",
+			  short_units, n, min);
 		return FOI_EXIT_FAIL;
 	}
 	return FOI_EXIT_OK;
