@@ -126,6 +126,51 @@ const char *const store_migrations[] = {
 	"  raw TEXT NOT NULL DEFAULT ''"
 	");"
 	"CREATE INDEX attempts_by_request ON attempts(request_id);",
+
+	/* 6: replies. messages: every message fetched from the evaluator's mailbox, stored once
+	 * (by content hash; raw bytes in store/), matched to a request, held for a person, or
+	 * ignored with a reason. events: what happened to a request after it was sent, whatever
+	 * the source (a matched message, an answer published on the unit's website, a letter or
+	 * call recorded by hand). A request's reply state and deadlines are derived from its
+	 * events and the clock, never stored. event_kind_changes: a reviewer's correction of the
+	 * kind suggested for an event, never overwritten. */
+	"CREATE TABLE messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  message_id TEXT NOT NULL DEFAULT '',"
+	"  received_at TEXT NOT NULL,"
+	"  fetched_at TEXT NOT NULL,"
+	"  from_addr TEXT NOT NULL DEFAULT '',"
+	"  to_addrs TEXT NOT NULL DEFAULT '',"
+	"  subject TEXT NOT NULL DEFAULT '',"
+	"  disposition TEXT NOT NULL CHECK (disposition IN ('matched', 'unmatched', 'ignored')),"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX messages_by_message_id ON messages(message_id);"
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  request_id INTEGER NOT NULL REFERENCES requests(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('ack', 'supplement', 'supplied', 'extension', 'final',"
+	"    'bounce', 'auto-reply')),"
+	"  at TEXT NOT NULL,"
+	"  channel TEXT NOT NULL CHECK (channel IN ('email', 'web', 'post', 'phone', 'in-person')),"
+	"  source TEXT NOT NULL CHECK (source IN ('inbox', 'web', 'hand')),"
+	"  message INTEGER REFERENCES messages(id),"
+	"  evidence TEXT NOT NULL DEFAULT '',"
+	"  letter TEXT NOT NULL DEFAULT '',"
+	"  text TEXT NOT NULL DEFAULT '',"
+	"  recorded_at TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX events_by_request ON events(request_id, at);"
+	"CREATE TABLE event_kind_changes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL REFERENCES events(id),"
+	"  at TEXT NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  before TEXT NOT NULL,"
+	"  after TEXT NOT NULL"
+	");",
 };
 
 const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];
