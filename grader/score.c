@@ -149,18 +149,8 @@ static void resolve_item(const struct scheme_item *it, const struct item_outcome
 	const struct item_outcome *o;
 	const char *why = NULL;
 	if (req && strcmp(it->code, "timely") == 0) {
-		/* From the round's events and the working-day calendar, not a judgement. */
-		made.confirmed_by = "deadline from the events";
-		if (req->pending) {
-			made.result = ITEM_NA;
-			why = "pending at the cutoff, timeliness not judged ([cutoff] pending = not_judged)";
-		} else if (req->late) {
-			made.result = ITEM_FAIL;
-			why = "replied after the deadline: a late reply loses the timeliness share (条例 §33)";
-		} else {
-			made.result = ITEM_PASS;
-			why = "replied within the deadline (条例 §33)";
-		}
+		made = score_timely(req);
+		why = made.evidence;
 		o = &made;
 	} else if (req && it->nkinds && (!req->doc_kind || !kind_listed(it, req->doc_kind))) {
 		made.result = req->doc_kind ? ITEM_NA : ITEM_UNKNOWN;
@@ -465,6 +455,26 @@ int score_unit(const struct scheme *s, const struct unit_outcome *u, struct unit
 	out->explain = e.lines;
 	out->nexplain = e.n;
 	return 0;
+}
+
+struct item_outcome score_timely(const struct request_outcome *r)
+{
+	/* From the round's events and the working-day calendar, not a judgement. */
+	struct item_outcome o = {.code = "timely", .confirmed = 1, .confirmed_by = "deadline from the events"};
+	if (r->pending && !r->replied) {
+		o.result = ITEM_NA;
+		o.evidence = "pending at the cutoff, timeliness not judged ([cutoff] pending = not_judged)";
+	} else if (!r->replied) {
+		o.result = ITEM_FAIL;
+		o.evidence = "no reply by the deadline (条例 §33)";
+	} else if (r->late) {
+		o.result = ITEM_FAIL;
+		o.evidence = "replied after the deadline: a late reply loses the timeliness share (条例 §33)";
+	} else {
+		o.result = ITEM_PASS;
+		o.evidence = "replied within the deadline (条例 §33)";
+	}
+	return o;
 }
 
 void unit_score_free(struct unit_score *us)

@@ -122,6 +122,10 @@ int score_unit(const struct scheme *s, const struct unit_outcome *u, struct unit
 	       size_t errsz);
 void unit_score_free(struct unit_score *us);
 
+/* The `timely` item of an FOI application, from its events: pass when replied within the
+ * deadline, fail when late or not replied, na when pending at the cutoff (not judged). */
+struct item_outcome score_timely(const struct request_outcome *r);
+
 const char *item_result_name(enum item_result r);  /* "pass", "fail", "na", "unknown" */
 const char *answer_band_name(enum answer_band b);  /* "none", "1", "5", "late" */
 const char *cell_state_name(enum cell_state st);   /* "scored", "entered", "not_measured", "no_data" */
