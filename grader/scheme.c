@@ -624,13 +624,13 @@ int scheme_load(const char *path, struct scheme *out, char *err, size_t errsz)
 	};
 	if (!(out->path = strdup(path))) {
 		snprintf(err, errsz, "%s: out of memory", path);
-		return -1;
+		return SCHEME_ERR_IO;
 	}
 	p.file = fopen(path, "r");
 	if (!p.file) {
 		snprintf(err, errsz, "%s: cannot open: %s", path, strerror(errno));
 		scheme_free(out);
-		return -1;
+		return SCHEME_ERR_IO;
 	}
 	int rc = ini_parse_stream(read_line, &p, handle_key, &p);
 	int read_error = ferror(p.file);
@@ -667,7 +667,7 @@ int scheme_load(const char *path, struct scheme *out, char *err, size_t errsz)
 	recbuf_free(&p.items);
 	if (p.failed) {
 		scheme_free(out);
-		return -1;
+		return read_error ? SCHEME_ERR_IO : SCHEME_ERR_DATA;
 	}
 	return 0;
 }

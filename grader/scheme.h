@@ -77,8 +77,12 @@ struct scheme {
 	size_t nparts;
 };
 
-/* Reads and checks a scheme file. Returns 0, or -1 with err "PATH:LINE: why" (or "PATH:
- * why" for what has no line); on -1 *out holds nothing to free. */
+/* scheme_load's answers besides 0. */
+#define SCHEME_ERR_DATA (-1) /* the file does not hold a valid scheme */
+#define SCHEME_ERR_IO (-2)   /* the file cannot be opened or read */
+
+/* Reads and checks a scheme file. Returns 0, or SCHEME_ERR_* with err "PATH:LINE: why" (or
+ * "PATH: why" for what has no line); on error *out holds nothing to free. */
 int scheme_load(const char *path, struct scheme *out, char *err, size_t errsz);
 void scheme_free(struct scheme *s);
 
@@ -99,6 +103,8 @@ size_t scheme_item_count(void);
 const char *scheme_item_at(size_t i, enum scheme_graded *graded);
 /* Whether code is known; its part kind in *graded. */
 int scheme_item_lookup(const char *code, enum scheme_graded *graded);
+/* A one-line description of a known item (English), or NULL. */
+const char *scheme_item_describe(const char *code);
 
 /* The document kinds an item may be limited to (kinds=...): the kinds of reply letter_check
  * tells apart. scheme_kind_count() of them, by index. */

@@ -58,6 +58,28 @@ int scheme_item_lookup(const char *code, enum scheme_graded *graded)
 	return 0;
 }
 
+/* The items letter_check.h does not describe: the round's two and the guide page's. */
+static const char *const other_items[][2] = {
+	{"timely", "replied within the statutory deadline, or a properly notified extension (条例 §33)"},
+	{"channel.accepted", "the channel took the mock application: a form confirmed it, a mail did not bounce"},
+	{"guide.present", "the unit publishes a guide that tells how and where to apply"},
+	{"channel.online", "the guide gives an online channel with its address"},
+	{"channel.postal", "the guide gives a postal address and postcode"},
+	{"channel.office", "the guide names the office that receives applications"},
+	{"channel.phone", "the guide gives that office's telephone"},
+	{"channel.email_or_fax", "the guide gives an e-mail address or fax, or says none is offered"},
+	{"guide.notes", "the guide says what an application must contain and how the receipt date is fixed"},
+};
+
+const char *scheme_item_describe(const char *code)
+{
+	const char *d = letter_item_describe(code);
+	for (size_t i = 0; !d && i < COUNT(other_items); i++)
+		if (strcmp(other_items[i][0], code) == 0)
+			d = other_items[i][1];
+	return d;
+}
+
 /* The kinds of enum letter_kind (letter_check.h), by the names a scheme file uses. */
 static const char *const kinds[] = {"final", "supplement", "extension", "ack"};
 

@@ -200,7 +200,7 @@ Test(scheme, a_part_with_no_items_and_a_missing_file_are_refused)
 
 	struct scheme s;
 	char err[256];
-	cr_expect_eq(scheme_load("/nonexistent/2023.ini", &s, err, sizeof err), -1);
+	cr_expect_eq(scheme_load("/nonexistent/2023.ini", &s, err, sizeof err), SCHEME_ERR_IO);
 	cr_expect(strstr(err, "/nonexistent/2023.ini: cannot open"), "%s", err);
 }
 
