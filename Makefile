@@ -11,7 +11,7 @@
 CC      ?= cc
 # Every library the program links, each used by some source file (DESIGN.md names them).
 PKGS    := libcurl libesmtp-1.0 openssl libical sqlite3 gmime-3.0 inih libxml-2.0 libcjson poppler-glib cairo \
-	libzip tesseract lept
+	libzip tesseract lept xlsxwriter
 TESTPKGS := criterion
 SIMPKGS := libmicrohttpd zlib
 

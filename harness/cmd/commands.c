@@ -159,6 +159,20 @@ static const struct foi_command commands[] = {
 	 "  or the file cannot be read, 2 for usage errors, 3 when it holds no letter (binary,\n"
 	 "  too large, empty).\n",
 	 cmd_grade},
+	{"scheme", "check an indicator scheme file and list the items it may name",
+	 "usage: foi scheme check [FILE] [--json]\n"
+	 "       foi scheme items [--json]\n"
+	 "  check  reads an indicator scheme file (default: the shipped 2023 scheme,\n"
+	 "         grader/schemes/2023.ini) and prints its tables (县市区, 市直部门), each\n"
+	 "         indicator with its points, each part with what it is graded on and its\n"
+	 "         rubric items with their shares and points. A file whose parts or shares do\n"
+	 "         not add up, that names an unknown item, section or key, or has a bad value\n"
+	 "         is refused with FILE:LINE and why (exit 3); a file that cannot be read: exit 1.\n"
+	 "  items  the item codes a scheme may name, with what they are graded on (foi: a\n"
+	 "         reply; guide: the guide page and channel test), and the document kinds an\n"
+	 "         item may be limited to.\n"
+	 "  Works outside a workspace. Format and scoring rules: grader/README.md.\n",
+	 cmd_scheme},
 	{"now", "print the current time as foi sees it",
 	 "usage: foi now [--json]\n"
 	 "  Prints \"now\" in the workspace time zone: the --now option, else the FOI_NOW\n"

@@ -48,6 +48,7 @@ int cmd_init(struct foi_app *app, int argc, char **argv);
 int cmd_now(struct foi_app *app, int argc, char **argv);
 int cmd_templates(struct foi_app *app, int argc, char **argv);
 int cmd_round(struct foi_app *app, int argc, char **argv);
+int cmd_scheme(struct foi_app *app, int argc, char **argv);
 int cmd_request(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
