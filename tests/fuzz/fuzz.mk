@@ -10,7 +10,7 @@
 # Seed corpora are made from tests/fixtures (and the shipped data) at run time; what the fuzzer
 # finds new is kept in build-fuzz/corpus/TARGET and reused by the next run, so long campaigns
 # can be run in pieces. A crash, leak, sanitizer report or an input taking longer than
-# FUZZ_TIMEOUT seconds stops the run with a failure and leaves the input in
+# FUZZ_TIMEOUT seconds (of CPU when run again alone: run-targets) fails the run and leaves the input in
 # build-fuzz/findings/. Needs LIB_SRCS, ALL_CFLAGS, SANFLAGS, LIBS and Q from the Makefile.
 
 FUZZ_CC      ?= clang
