@@ -139,7 +139,9 @@ static int read_page(struct doc_job *job, struct zip *z, const char *name, struc
 	collect_runs(xmlDocGetRootElement(doc), &runs);
 	xmlFreeDoc(doc);
 	struct run *r = runs.p;
-	qsort(r, runs.n, sizeof *r, by_y);
+	/* A page without text (blank, or only a picture) has no runs and no array to sort. */
+	if (runs.n)
+		qsort(r, runs.n, sizeof *r, by_y);
 	/* Runs whose baselines lie within half a character of a line's first are on that line. */
 	for (size_t i = 0; i < runs.n;) {
 		size_t j = i + 1;

@@ -17,6 +17,7 @@ void doc_limits_default(struct doc_limits *l)
 		.max_seconds = 60,
 		.render_dpi = 150,
 		.min_confidence = 90,
+		.ocr = 1,
 	};
 }
 
@@ -155,6 +156,8 @@ int doc_read_page_image(struct doc_job *job, struct Pix *page, int page_no, stru
 			struct doc_text *out, long *conf_sum)
 {
 	struct doc_ocr_page ocr;
+	if (!job->lim->ocr)
+		return doc_fail(job, "page %d is an image without a text layer, and reading it by OCR is off", page_no);
 	doc_step(job, DOC_STEP_OCR);
 	if (doc_ocr_page(job, page, &ocr) != 0)
 		return -1;

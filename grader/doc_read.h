@@ -43,6 +43,10 @@ struct doc_limits {
 	int max_seconds;        /* time for one file, checked between pages and inside OCR */
 	int render_dpi;         /* resolution pages are rendered at for OCR and the seal */
 	int min_confidence;     /* OCR mean confidence (0..100) below which text is uncertain */
+	/* 1 (the default): a page without a text layer, or an image, is read by OCR. 0: such a
+	 * page is refused with a message saying so, for a caller that must answer in well under
+	 * a second (the fuzz targets of tests/fuzz/: OCR of one page takes seconds). */
+	int ocr;
 	/* Called before each step, or NULL. Poppler cannot be interrupted inside a page, so a
 	 * hard time cap needs a caller that can stop the whole reader (harness/letter_document.c). */
 	void (*on_step)(void *ctx, enum doc_step step);

@@ -126,3 +126,32 @@ Test(fuzz_findings, an_empty_attachment_is_no_document)
 	cr_expect(strstr(r.err, "runtime error") == NULL, "%s", r.err);
 	run_free(&r);
 }
+
+/*
+ * ofd target: a page with no text on it (a blank last page, a page that is only a picture)
+ * made the OFD reader pass NULL to qsort (UBSan stops on it under `make check SANITIZE=1`
+ * without the fix). The blank page is read as nothing, and the letter on the first page is read.
+ */
+Test(fuzz_findings, an_ofd_page_without_text_is_read_as_blank)
+{
+	char *data = NULL;
+	FILE *f = fopen(src_path("tests/fixtures/fuzz/ofd-blank-page.ofd"), "rb");
+	cr_assert_not_null(f);
+	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
+	long len = ftell(f);
+	rewind(f);
+	data = malloc((size_t)len);
+	cr_assert_not_null(data);
+	cr_assert_eq(fread(data, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	struct doc_limits lim;
+	doc_limits_default(&lim);
+	struct doc_text t;
+	char err[512];
+	cr_assert_eq(doc_read(data, (size_t)len, DOC_OFD, &lim, &t, err, sizeof err), 0, "%s", err);
+	cr_expect_eq(t.pages, 2);
+	cr_expect(strstr(t.text, "政府信息公开申请答复书") != NULL, "%s", t.text);
+	cr_expect_str_eq(t.how, "OFD text (TextCode), 2 pages");
+	doc_text_free(&t);
+	free(data);
+}

@@ -199,6 +199,31 @@ Test(letters_files, the_unsealed_scan_in_process_finds_no_seal)
 	free(data);
 }
 
+/* With OCR off (the fuzz targets), a scanned page is refused by name, and a text PDF still reads. */
+Test(letters_files, with_ocr_off_a_scanned_page_is_refused_and_text_still_reads)
+{
+	struct doc_limits lim;
+	doc_limits_default(&lim);
+	lim.ocr = 0;
+	struct doc_text t;
+	char err[512];
+	size_t len;
+	char *scan = fixture_bytes("t2_disclosed_scan.pdf", &len);
+	cr_expect_eq(doc_read(scan, len, DOC_PDF, &lim, &t, err, sizeof err), -1);
+	cr_expect_str_eq(err, "page 1 is an image without a text layer, and reading it by OCR is off");
+	free(scan);
+	char *photo = fixture_bytes("t2_disclosed_photo.jpg", &len);
+	cr_expect_eq(doc_read(photo, len, DOC_IMAGE, &lim, &t, err, sizeof err), -1);
+	cr_expect(strstr(err, "reading it by OCR is off") != NULL, "%s", err);
+	free(photo);
+	char *text = fixture_bytes("t2_disclosed.pdf", &len);
+	cr_assert_eq(doc_read(text, len, DOC_PDF, &lim, &t, err, sizeof err), 0, "%s", err);
+	cr_expect(strstr(t.text, "随财信复〔2023〕8号\n") != NULL, "%s", t.text);
+	cr_expect(!t.ocr && t.seal.looked, "the last page is still searched for the seal");
+	doc_text_free(&t);
+	free(text);
+}
+
 static double seconds_since(const struct timespec *a)
 {
 	struct timespec b;
