@@ -132,7 +132,7 @@ static const struct foi_command commands[] = {
 	 "  also works) and reports,\n"
 	 "  with evidence, whether it lists each application channel: guide.present,\n"
 	 "  channel.online, channel.postal, channel.office, channel.phone,\n"
-	 "  channel.email_or_fax, guide.notes (each pass, fail or unknown).\n"
+	 "  channel.email_or_fax, guide.notes, channel.no_refusal (each pass, fail or unknown).\n"
 	 "  --base-url URL  the address the page was fetched from (resolves its links)\n"
 	 "  --charset NAME  the charset the server sent (overrides the page's <meta>)\n"
 	 "  --json          {\"items\": [{\"code\", \"result\", \"evidence\"}]}\n"
