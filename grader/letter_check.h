@@ -4,7 +4,10 @@
  * Given the UTF-8 text of a reply (a mail body, an attached letter, a published answer)
  * and, when known, the applicant's name, letter_check() returns one finding per item code
  * of the stable list below, in that order, each pass / fail / unknown with its evidence,
- * plus the kind of letter and the §36 reply type it concludes with (or a §39 notice).
+ * then the items of the letter's kind (letter_kind_items: supplement.*, extension.*, fee.*,
+ * withheld.*, not_held.search, not_duty.body), plus the kind of document with the words that
+ * told it and the §36 reply type it concludes with (or a §39 notice). What the text cannot
+ * tell (the receipt day, earlier notices) comes from the caller (struct letter_context).
  * The rules are those of the 2019 Regulation on Open Government Information (grader/README.md,
  * "Reply letters"); each finding is a suggestion a reviewer confirms or overrides.
  * Pure: no I/O; the caller turns files, HTML and mail into text first (html_text.h,
