@@ -110,6 +110,11 @@ int sentence_finding(const struct letter_doc *d, struct finding_list *out, const
 		     enum finding_result r, size_t pos, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* The item passes quoting the sentence of the first of words in the body, or fails with
+ * missing as evidence. Returns 0 or -1 (memory). */
+int words_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		  const char *const *words, const char *missing);
+
 /* Code points in norm line i. */
 size_t line_chars(const struct letter_doc *d, size_t i);
 /* 1 when the line holds 。 (a sentence, not a heading or signature). */

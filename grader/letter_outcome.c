@@ -26,11 +26,8 @@ static const char *const grounds[] = {"国家秘密", "商业秘密", "个人隐
 
 static int withheld_reason(const struct letter_doc *d, struct finding_list *out)
 {
-	ssize_t p = text_find_any(d->body.text, 0, d->body.len, grounds, NULL);
-	if (p >= 0)
-		return sentence_finding(d, out, "withheld.reason", FINDING_PASS, (size_t)p, "%s", "");
-	return finding_add(out, "withheld.reason", FINDING_FAIL,
-			   "the letter does not say why the information is withheld");
+	return words_finding(d, out, "withheld.reason", grounds,
+			     "the letter does not say why the information is withheld");
 }
 
 /* §14, §15, §16 of the Regulation (or §32: a third party's refusal with good reason), or a
@@ -69,11 +66,8 @@ static int not_held_search(const struct letter_doc *d, struct finding_list *out)
 {
 	static const char *const searched[] = {"检索", "查找", "查询", "查阅", "搜索", "核查", "查档",
 		"查证", "查实", "经查", NULL};
-	ssize_t p = text_find_any(d->body.text, 0, d->body.len, searched, NULL);
-	if (p >= 0)
-		return sentence_finding(d, out, "not_held.search", FINDING_PASS, (size_t)p, "%s", "");
-	return finding_add(out, "not_held.search", FINDING_FAIL,
-			   "the letter says the information does not exist without saying a search was made");
+	return words_finding(d, out, "not_held.search", searched,
+			     "the letter says the information does not exist without saying a search was made");
 }
 
 /* The end of a body's name (随州市住房和城乡建设局, 曾都区人民政府办公室, 市不动产登记中心). */

@@ -211,11 +211,8 @@ static const char *const consequences[] = {"视为放弃", "视为撤回", "视�
 
 static int supplement_consequence(const struct letter_doc *d, struct finding_list *out)
 {
-	ssize_t p = text_find_any(d->body.text, 0, d->body.len, consequences, NULL);
-	if (p >= 0)
-		return sentence_finding(d, out, "supplement.consequence", FINDING_PASS, (size_t)p, "%s", "");
-	return finding_add(out, "supplement.consequence", FINDING_FAIL,
-			   "the notice does not say that an application not supplemented is treated as withdrawn (§30)");
+	return words_finding(d, out, "supplement.consequence", consequences,
+			     "the notice does not say that an application not supplemented is treated as withdrawn (§30)");
 }
 
 /* --- extension notice --- */
@@ -328,11 +325,8 @@ static int extension_reason(const struct letter_doc *d, struct finding_list *out
 static int fee_basis(const struct letter_doc *d, struct finding_list *out)
 {
 	static const char *const basis[] = {"信息处理费管理办法", "[2020]109号", "第42条", NULL};
-	ssize_t p = text_find_any(d->body.text, 0, d->body.len, basis, NULL);
-	if (p >= 0)
-		return sentence_finding(d, out, "fee.basis", FINDING_PASS, (size_t)p, "%s", "");
-	return finding_add(out, "fee.basis", FINDING_FAIL,
-			   "the notice cites neither §42 nor the fee measures (国办函〔2020〕109号)");
+	return words_finding(d, out, "fee.basis", basis,
+			     "the notice cites neither §42 nor the fee measures (国办函〔2020〕109号)");
 }
 
 static int fee_amount(const struct letter_doc *d, struct finding_list *out)
