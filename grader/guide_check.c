@@ -14,6 +14,7 @@ static const char *const codes[GUIDE_ITEM_COUNT] = {
 	[GUIDE_PHONE] = "channel.phone",
 	[GUIDE_EMAIL_OR_FAX] = "channel.email_or_fax",
 	[GUIDE_NOTES] = "guide.notes",
+	[GUIDE_NO_REFUSAL] = "channel.no_refusal",
 };
 
 const char *guide_item_code(enum guide_item_id id)
@@ -41,7 +42,9 @@ void guide_report_free(struct guide_report *report)
 static void set_rest(struct guide_ctx *c, enum finding_result r, const char *why)
 {
 	for (int i = GUIDE_PRESENT + 1; i < GUIDE_ITEM_COUNT; i++)
-		if (r == FINDING_UNKNOWN)
+		if (i == GUIDE_NO_REFUSAL) /* nothing to read refuses nothing, nor accepts */
+			guide_set(c, (enum guide_item_id)i, FINDING_UNKNOWN, "no guide to read (%s)", why);
+		else if (r == FINDING_UNKNOWN)
 			guide_set(c, (enum guide_item_id)i, r, "to be read by a reviewer: %s", why);
 		else
 			guide_set(c, (enum guide_item_id)i, r, "no guide to read (%s)", why);
@@ -116,6 +119,7 @@ int guide_check(const struct guide_source *src, struct guide_report *report, cha
 		guide_rule_email_or_fax(&c);
 		guide_rule_notes(&c);
 		guide_rule_present_by_content(&c);
+		guide_rule_no_refusal(&c);
 	} else {
 		set_rest(&c, FINDING_FAIL, why);
 	}

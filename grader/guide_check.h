@@ -17,6 +17,8 @@
  *   channel.email_or_fax an e-mail address or a fax number (or a clear statement that
  *                        neither is offered)
  *   guide.notes          what an application must contain and how the receipt date is fixed
+ *   channel.no_refusal   the page refuses no application in person or by post (those two
+ *                        channels may never be refused: channel_refusal.h)
  *
  * The item codes are a stable contract: scheme files and exports use them.
  */
@@ -42,6 +44,7 @@ enum guide_item_id {
 	GUIDE_PHONE,
 	GUIDE_EMAIL_OR_FAX,
 	GUIDE_NOTES,
+	GUIDE_NO_REFUSAL,
 	GUIDE_ITEM_COUNT
 };
 

@@ -2,6 +2,7 @@
  * The rules about the page as a whole: is it a guide at all (guide.present), and does it
  * say what an application must contain and how the receipt date is fixed (guide.notes).
  */
+#include "grader/channel_refusal.h"
 #include "grader/guide_rules.h"
 
 #include <stdio.h>
@@ -307,4 +308,18 @@ void guide_rule_notes(struct guide_ctx *c)
 		guide_set(c, GUIDE_NOTES, FINDING_FAIL,
 			  "neither what an application must contain nor how the receipt date is fixed is explained");
 	}
+}
+
+void guide_rule_no_refusal(struct guide_ctx *c)
+{
+	size_t s, e;
+	char buf[GUIDE_SNIPPET_MAX];
+	if (channel_refusal_find(c->t->text, 0, c->t->len, &s, &e))
+		guide_set(c, GUIDE_NO_REFUSAL, FINDING_FAIL,
+			  "refuses applications in person or by post, which may never be refused: %s",
+			  guide_snip(c, s, e, buf));
+	else if (c->links_only)
+		guide_set(c, GUIDE_NO_REFUSAL, FINDING_UNKNOWN, "the page refers to a guide elsewhere: to be read there");
+	else
+		guide_set(c, GUIDE_NO_REFUSAL, FINDING_PASS, "the page refuses neither applications in person nor by post");
 }

@@ -83,5 +83,8 @@ void guide_rule_notes(struct guide_ctx *c);
  * is one whatever its title (依申请公开专栏, 申请须知); on a page that only links to the
  * guide, a channel not found is for the reviewer to read there, not a failure. */
 void guide_rule_present_by_content(struct guide_ctx *c);
+/* channel.no_refusal, after guide_rule_present_by_content (a page that only links to the guide
+ * leaves it to be read there). */
+void guide_rule_no_refusal(struct guide_ctx *c);
 
 #endif

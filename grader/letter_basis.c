@@ -89,6 +89,11 @@ static int regulation_article(const struct letter_doc *d, size_t p)
 	return is_regulation(d->body.text, ts, te);
 }
 
+int letter_regulation_article(const struct letter_doc *d, size_t p)
+{
+	return regulation_article(d, p);
+}
+
 /* The first article cited of an instrument other than the Regulation: "《X》第N条". */
 static int other_instrument(const struct letter_doc *d, size_t *qs, size_t *qe)
 {

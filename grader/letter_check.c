@@ -11,7 +11,7 @@ const char *const letter_item_codes[LETTER_ITEM_COUNT] = {
 	"form.title", "form.docno", "form.salutation", "form.issuer", "form.date", "form.seal",
 	"restates.request", "restates.received", "conclusion.type", "basis.article",
 	"basis.current_law", "remedy.notice", "remedy.periods", "remedy.bodies",
-	"no_purpose_demand", "no_fee_demand",
+	"no_purpose_demand", "no_fee_demand", "no_channel_refusal",
 };
 
 static const char *const item_descriptions[LETTER_ITEM_COUNT] = {
@@ -31,13 +31,38 @@ static const char *const item_descriptions[LETTER_ITEM_COUNT] = {
 	"the bodies to apply to are named",
 	"the letter does not demand the purpose of the request",
 	"the letter does not demand a fee for an ordinary request",
+	"the letter refuses no application in person or by post",
 };
+
+#define TYPE(t) (1u << (t))
+const struct letter_kind_item letter_kind_items[] = {
+	{"supplement.timely", LETTER_SUPPLEMENT, 0, "sent within 7 working days of receipt"},
+	{"supplement.once", LETTER_SUPPLEMENT, 0, "the first supplement notice on the application (一次性)"},
+	{"supplement.matters", LETTER_SUPPLEMENT, 0, "says what to supplement"},
+	{"supplement.period", LETTER_SUPPLEMENT, 0, "gives a reasonable period to supplement"},
+	{"supplement.consequence", LETTER_SUPPLEMENT, 0, "says what follows when nothing is supplemented"},
+	{"extension.timely", LETTER_EXTENSION, 0, "sent before the original deadline"},
+	{"extension.new_deadline", LETTER_EXTENSION, 0, "states the new deadline"},
+	{"extension.length", LETTER_EXTENSION, 0, "extends by at most 20 working days"},
+	{"extension.reason", LETTER_EXTENSION, 0, "gives the reason for the extension"},
+	{"fee.basis", LETTER_FEE, 0, "cites the basis of the fee"},
+	{"fee.amount", LETTER_FEE, 0, "states the amount"},
+	{"fee.chargeable", LETTER_FEE, 0, "the request exceeds the free range (10 applications a month, 30 pages)"},
+	{"withheld.reason", LETTER_FINAL, TYPE(2) | TYPE(3), "says why (the part) is not disclosed"},
+	{"withheld.basis", LETTER_FINAL, TYPE(2) | TYPE(3), "names the exemption's legal basis (§14, §15, §16 or another law)"},
+	{"not_held.search", LETTER_FINAL, TYPE(4), "says a search was made"},
+	{"not_duty.body", LETTER_FINAL, TYPE(5), "names the responsible body and its contact"},
+};
+const size_t letter_kind_item_count = sizeof letter_kind_items / sizeof letter_kind_items[0];
 
 const char *letter_item_describe(const char *code)
 {
 	for (size_t i = 0; i < LETTER_ITEM_COUNT; i++)
 		if (strcmp(letter_item_codes[i], code) == 0)
 			return item_descriptions[i];
+	for (size_t i = 0; i < letter_kind_item_count; i++)
+		if (strcmp(letter_kind_items[i].code, code) == 0)
+			return letter_kind_items[i].description;
 	return NULL;
 }
 
@@ -73,8 +98,30 @@ const char *letter_kind_describe(enum letter_kind kind)
 	case LETTER_SUPPLEMENT: return "request to supplement (补正告知书, §30)";
 	case LETTER_EXTENSION: return "extension notice (延期答复告知书, §33)";
 	case LETTER_ACK: return "acknowledgement (受理回执)";
+	case LETTER_REASONS: return "request for reasons (说明理由告知书, §35)";
+	case LETTER_THIRD_PARTY: return "third-party consultation notice (征求意见告知书, §32)";
+	case LETTER_FEE: return "fee notice (收费通知书, §42)";
 	}
 	return "letter";
+}
+
+const char *letter_document_name(enum letter_kind kind, int reply_type)
+{
+	static const char *const finals[] = {"final", "final.1", "final.2", "final.3", "final.4",
+		"final.5", "final.6", "final.7"};
+	switch (kind) {
+	case LETTER_FINAL:
+		if (reply_type == LETTER_REPLY_39)
+			return "final.39";
+		return reply_type >= 1 && reply_type <= 7 ? finals[reply_type] : finals[0];
+	case LETTER_SUPPLEMENT: return "supplement";
+	case LETTER_EXTENSION: return "extension";
+	case LETTER_ACK: return "receipt";
+	case LETTER_REASONS: return "reasons";
+	case LETTER_THIRD_PARTY: return "third_party";
+	case LETTER_FEE: return "fee";
+	}
+	return "final";
 }
 
 static int set_finding(struct finding *f, enum finding_result r, const char *fmt, ...)
@@ -117,10 +164,19 @@ static int soften_quoted(struct finding_list *items)
 int letter_check(const char *text, size_t len, const char *applicant,
 		 struct letter_report *out, char *err, size_t errsz)
 {
+	struct letter_context ctx = LETTER_CONTEXT_INIT;
+	ctx.applicant = applicant;
+	return letter_check_in(text, len, &ctx, out, err, errsz);
+}
+
+int letter_check_in(const char *text, size_t len, const struct letter_context *ctx,
+		    struct letter_report *out, char *err, size_t errsz)
+{
 	*out = (struct letter_report){0};
 	struct letter_doc d;
-	if (letter_doc_build(&d, text, len, applicant, err, errsz))
+	if (letter_doc_build(&d, text, len, ctx->applicant, err, errsz))
 		return -1;
+	d.ctx = ctx;
 	if (d.norm.len == 0) {
 		letter_doc_free(&d);
 		return letter_report_unreadable("the letter has no text", out, err, errsz);
@@ -130,9 +186,11 @@ int letter_check(const char *text, size_t len, const char *applicant,
 	int rc = letter_check_form(&d, &out->items) || letter_check_restates(&d, &out->items) ||
 		 letter_check_conclusion(&d, &out->items) || letter_check_basis(&d, &out->items) ||
 		 letter_check_remedy(&d, &out->items) || letter_check_demands(&d, &out->items) ||
-		 (d.quoted && soften_quoted(&out->items));
+		 letter_check_channels(&d, &out->items) || letter_check_procedure(&d, &out->items) ||
+		 letter_check_outcome(&d, &out->items) || (d.quoted && soften_quoted(&out->items)) ||
+		 !(out->kind_evidence = letter_kind_quote(&d));
 	letter_doc_free(&d);
-	if (rc || out->items.count != LETTER_ITEM_COUNT) {
+	if (rc || out->items.count < LETTER_ITEM_COUNT) {
 		letter_report_free(out);
 		snprintf(err, errsz, rc ? "out of memory" : "internal error: a check reported no finding");
 		return -1;
@@ -163,5 +221,6 @@ int letter_report_unreadable(const char *reason, struct letter_report *out, char
 void letter_report_free(struct letter_report *r)
 {
 	finding_list_free(&r->items);
+	free(r->kind_evidence);
 	*r = (struct letter_report){0};
 }

@@ -190,32 +190,84 @@ static int title_has(const struct letter_doc *d, const char *w)
 	return text_find(d->norm.text, d->lines[d->title_first].start, d->lines[d->title_last].end, w) >= 0;
 }
 
-static int body_has(const struct letter_doc *d, const char *w)
+static ssize_t body_at(const struct letter_doc *d, const char *w)
 {
-	return text_find(d->body.text, 0, d->body.len, w) >= 0;
+	return text_find(d->body.text, 0, d->body.len, w);
 }
+
+/* The kinds a title names, most specific first: a 延期答复告知书 is no 答复书, and a
+ * 补正告知书 may mention 受理. */
+static const struct {
+	enum letter_kind kind;
+	const char *word, *unless;
+} titles[] = {
+	{LETTER_SUPPLEMENT, "补正", NULL},
+	{LETTER_EXTENSION, "延期", NULL},
+	{LETTER_EXTENSION, "延长", NULL},
+	{LETTER_THIRD_PARTY, "征求意见", NULL},
+	{LETTER_THIRD_PARTY, "征求第3方", NULL},
+	{LETTER_REASONS, "说明理由", NULL},
+	{LETTER_FEE, "收费", NULL},
+	{LETTER_FEE, "信息处理费", NULL},
+	{LETTER_ACK, "回执", NULL},
+	{LETTER_ACK, "受理", "答复"},
+};
+
+/* Without a telling title, the body's words: each pair must stand in one sentence. */
+static const struct {
+	enum letter_kind kind;
+	const char *word, *also;
+} bodies[] = {
+	{LETTER_SUPPLEMENT, "补正", "请"},
+	{LETTER_SUPPLEMENT, "补正", "告知"},
+	{LETTER_EXTENSION, "延长答复期限", NULL},
+	{LETTER_EXTENSION, "延期答复", NULL},
+	{LETTER_EXTENSION, "延长", "期限"},
+	{LETTER_THIRD_PARTY, "征求", "意见"},
+	{LETTER_REASONS, "说明理由", NULL},
+	{LETTER_FEE, "信息处理费", "缴纳"},
+	{LETTER_ACK, "已受理", NULL},
+	{LETTER_ACK, "予以受理", NULL},
+	{LETTER_ACK, "受理回执", NULL},
+};
 
 void letter_find_kind(struct letter_doc *d)
 {
 	d->kind = LETTER_FINAL;
-	if (title_has(d, "补正"))
-		d->kind = LETTER_SUPPLEMENT;
-	else if (title_has(d, "延期") || title_has(d, "延长"))
-		d->kind = LETTER_EXTENSION;
-	else if (title_has(d, "回执") || (title_has(d, "受理") && !title_has(d, "答复")))
-		d->kind = LETTER_ACK;
-	if (d->kind != LETTER_FINAL)
-		return;
+	d->kind_at = KIND_AT_NONE;
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (title_has(d, titles[i].word) && !(titles[i].unless && title_has(d, titles[i].unless))) {
+			d->kind = titles[i].kind;
+			d->kind_by_title = 1;
+			return;
+		}
 	find_reply_type(d);
 	if (d->reply_type)
 		return;
-	if (body_has(d, "补正") && (body_has(d, "请") || body_has(d, "告知")))
-		d->kind = LETTER_SUPPLEMENT;
-	else if (body_has(d, "延长答复期限") || body_has(d, "延期答复") ||
-		 (body_has(d, "延长") && body_has(d, "期限")))
-		d->kind = LETTER_EXTENSION;
-	else if (body_has(d, "已受理") || body_has(d, "予以受理") || body_has(d, "受理回执"))
-		d->kind = LETTER_ACK;
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		ssize_t p = body_at(d, bodies[i].word);
+		if (p >= 0 && (!bodies[i].also || sentence_has(d, (size_t)p, bodies[i].also))) {
+			d->kind = bodies[i].kind;
+			d->kind_at = (size_t)p;
+			return;
+		}
+	}
+}
+
+char *letter_kind_quote(const struct letter_doc *d)
+{
+	if (d->kind_by_title) {
+		char *q = norm_quote(d, d->lines[d->title_first].start, d->lines[d->title_last].end);
+		return q;
+	}
+	if (d->kind == LETTER_FINAL && d->reply_type)
+		return body_quote(d, d->conclusion_start, d->conclusion_end);
+	if (d->kind_at != KIND_AT_NONE) {
+		size_t s, e;
+		body_sentence(d, d->kind_at, &s, &e);
+		return body_quote(d, s, e);
+	}
+	return strdup("no title or words of a procedural notice and no conclusion: read as a final reply");
 }
 
 /* --- restates.request --- */

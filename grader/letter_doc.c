@@ -56,6 +56,15 @@ int sentence_finding(const struct letter_doc *d, struct finding_list *out, const
 	return rc;
 }
 
+int words_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		  const char *const *words, const char *missing)
+{
+	ssize_t p = text_find_any(d->body.text, 0, d->body.len, words, NULL);
+	if (p >= 0)
+		return sentence_finding(d, out, code, FINDING_PASS, (size_t)p, "%s", "");
+	return finding_add(out, code, FINDING_FAIL, "%s", missing);
+}
+
 char *norm_quote(const struct letter_doc *d, size_t start, size_t end)
 {
 	return norm_source_span(&d->norm, d->src, d->srclen, start, end, EVIDENCE_CPS);

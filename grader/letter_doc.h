@@ -56,9 +56,16 @@ struct letter_doc {
 	int quoted;
 
 	enum letter_kind kind;
+	/* What told the kind: the title (kind_by_title), else the body's words at kind_at
+	 * (KIND_AT_NONE when nothing did: a final reply by default). */
+	int kind_by_title;
+	size_t kind_at;
 	int reply_type;
 	size_t conclusion_start, conclusion_end; /* in body, when reply_type != 0 */
+
+	const struct letter_context *ctx; /* what the caller knows; never NULL in the checks */
 };
+#define KIND_AT_NONE ((size_t)-1)
 
 int letter_doc_build(struct letter_doc *d, const char *text, size_t len, const char *applicant,
 		     char *err, size_t errsz);
@@ -103,6 +110,11 @@ int sentence_finding(const struct letter_doc *d, struct finding_list *out, const
 		     enum finding_result r, size_t pos, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* The item passes quoting the sentence of the first of words in the body, or fails with
+ * missing as evidence. Returns 0 or -1 (memory). */
+int words_finding(const struct letter_doc *d, struct finding_list *out, const char *code,
+		  const char *const *words, const char *missing);
+
 /* Code points in norm line i. */
 size_t line_chars(const struct letter_doc *d, size_t i);
 /* 1 when the line holds 。 (a sentence, not a heading or signature). */
@@ -115,6 +127,17 @@ int letter_check_conclusion(const struct letter_doc *d, struct finding_list *out
 int letter_check_basis(const struct letter_doc *d, struct finding_list *out);
 int letter_check_remedy(const struct letter_doc *d, struct finding_list *out);
 int letter_check_demands(const struct letter_doc *d, struct finding_list *out);
+/* no_channel_refusal (letter_channels.c). */
+int letter_check_channels(const struct letter_doc *d, struct finding_list *out);
+/* The items of the letter's kind, in letter_kind_items order (letter_procedure.c for the
+ * procedural notices, letter_outcome.c for the §36 outcomes). */
+int letter_check_procedure(const struct letter_doc *d, struct finding_list *out);
+int letter_check_outcome(const struct letter_doc *d, struct finding_list *out);
+
+/* 1 when the article cited at body position p (at "第") is the Regulation's (letter_basis.c). */
+int letter_regulation_article(const struct letter_doc *d, size_t p);
+/* Evidence for the kind of the letter: its title, or the sentence that told it. Owned. */
+char *letter_kind_quote(const struct letter_doc *d);
 
 
 #endif

@@ -8,6 +8,7 @@
 #include "harness/cmd/args.h"
 #include "harness/cmd/commands.h"
 #include "harness/cmd/finding_out.h"
+#include "harness/cmd/time_setup.h"
 #include "harness/grade_reference.h"
 #include "harness/mail/letter_file.h"
 #include "harness/workspace.h"
@@ -28,8 +29,32 @@ struct grade_opts {
 	const char *kind;
 	const char *applicant;
 	const char *reference;
+	/* What is known of the request's timeline (struct letter_context). */
+	const char *received, *sent, *deadline, *earlier, *applications;
+	struct letter_context ctx;
 	int json;
 };
+
+/* DATE (YYYY-MM-DD) into *day; a usage error's exit code, or ARGS_CONTINUE. */
+static int day_option(const char *name, const char *text, sched_day *day)
+{
+	if (text && day_parse(text, day) != 0)
+		return command_usage_error("grade check", "grade", "%s takes a date YYYY-MM-DD, not '%s'", name, text);
+	return ARGS_CONTINUE;
+}
+
+static int count_option(const char *name, const char *text, int *n)
+{
+	if (!text)
+		return ARGS_CONTINUE;
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < 0 || v > 100000)
+		return command_usage_error("grade check", "grade", "%s takes a count (0 or more), not '%s'", name, text);
+	*n = (int)v;
+	return ARGS_CONTINUE;
+}
 
 static int parse_args(int argc, char **argv, struct grade_opts *o)
 {
@@ -41,6 +66,9 @@ static int parse_args(int argc, char **argv, struct grade_opts *o)
 		ARG_VALUE("--applicant", &o->applicant),
 		ARG_VALUE("--reference", &o->reference),
 		ARG_VALUE("--file", &o->file), /* as `foi channel check --file` takes it */
+		ARG_VALUE("--received", &o->received), ARG_VALUE("--sent", &o->sent),
+		ARG_VALUE("--deadline", &o->deadline), ARG_VALUE("--earlier-supplements", &o->earlier),
+		ARG_VALUE("--applications", &o->applications),
 		ARG_FLAG("--json", &o->json),
 	};
 	const struct arg_spec spec = {"grade check", "grade", opts, sizeof opts / sizeof opts[0], pos, 1, &npos};
@@ -61,15 +89,26 @@ static int parse_args(int argc, char **argv, struct grade_opts *o)
 		return command_usage_error("grade check", "grade", "--kind consult needs --reference TEMPLATE (its key points)");
 	if (strcmp(o->kind, "foi") == 0 && o->reference)
 		return command_usage_error("grade check", "grade", "--reference is for --kind consult");
+	o->ctx = LETTER_CONTEXT_INIT;
+	o->ctx.applicant = o->applicant;
+	if ((rc = day_option("--received", o->received, &o->ctx.received)) != ARGS_CONTINUE ||
+	    (rc = day_option("--sent", o->sent, &o->ctx.sent)) != ARGS_CONTINUE ||
+	    (rc = day_option("--deadline", o->deadline, &o->ctx.deadline)) != ARGS_CONTINUE ||
+	    (rc = count_option("--earlier-supplements", o->earlier, &o->ctx.earlier_supplements)) != ARGS_CONTINUE ||
+	    (rc = count_option("--applications", o->applications, &o->ctx.applications_in_month)) != ARGS_CONTINUE)
+		return rc;
 	return ARGS_CONTINUE;
 }
 
-static int print_json(int reply_type, const struct finding_list *items)
+static int print_json(const struct letter_report *report, const struct finding_list *items)
 {
 	cJSON *root = cJSON_CreateObject();
-	const char *rt = letter_reply_type_name(reply_type);
+	const char *rt = report ? letter_reply_type_name(report->reply_type) : NULL;
 	if (!root || !(rt ? cJSON_AddStringToObject(root, "reply_type", rt)
 			  : cJSON_AddNullToObject(root, "reply_type")) ||
+	    (report && report->kind_evidence &&
+	     (!cJSON_AddStringToObject(root, "document", letter_document_name(report->kind, report->reply_type)) ||
+	      !cJSON_AddStringToObject(root, "document_evidence", report->kind_evidence))) ||
 	    finding_json_add_items(root, items->items, items->count) != 0) {
 		cJSON_Delete(root);
 		return -1;
@@ -78,16 +117,23 @@ static int print_json(int reply_type, const struct finding_list *items)
 }
 
 static void print_table(const char *file, const struct letter_source *src, const char *heading,
-			const struct finding_list *items)
+			const struct letter_report *report, const struct finding_list *items)
 {
 	printf("%s: %s\n", file, heading);
+	if (report && report->kind_evidence)
+		printf("document: %s, from: %s\n", letter_document_name(report->kind, report->reply_type),
+		       report->kind_evidence);
 	printf("read from: %s\n", src->described);
 	if (src->unread)
 		printf("not read: %s (open them yourself)\n", src->unread);
 	if (src->lossy)
 		printf("note: some bytes could not be decoded and show as U+FFFD\n");
 	printf("\n");
-	finding_print_table(items->items, items->count, 20, TABLE_EVIDENCE_CPS);
+	int width = 20; /* the codes' column, wider for the longest code */
+	for (size_t i = 0; i < items->count; i++)
+		if ((int)strlen(items->items[i].code) > width)
+			width = (int)strlen(items->items[i].code);
+	finding_print_table(items->items, items->count, width, TABLE_EVIDENCE_CPS);
 	size_t counts[3];
 	finding_count(items->items, items->count, counts);
 	printf("\n%zu pass, %zu fail, %zu unknown: suggestions for the reviewer"
@@ -131,6 +177,18 @@ static int grade_check(const struct foi_app *app, const struct grade_opts *o)
 		grade_reference_free(&points);
 		return r == LETTER_READ_IO ? FOI_EXIT_FAIL : FOI_EXIT_DATA;
 	}
+	/* The working-day calendar, only when a day is given to count from. */
+	struct time_setup time = {0};
+	struct letter_context ctx = o->ctx;
+	if (!points.count && (ctx.received != LETTER_DAY_UNKNOWN || ctx.deadline != LETTER_DAY_UNKNOWN)) {
+		int ts = time_setup_open(app, NULL, 0, &time, err, sizeof err);
+		if (ts != FOI_EXIT_OK) {
+			foi_error("grade check", "%s", err);
+			letter_source_free(&src);
+			return ts;
+		}
+		ctx.cal = time.cal;
+	}
 	struct letter_report report = {0};
 	struct finding_list consult = {0};
 	const struct finding_list *items;
@@ -143,7 +201,7 @@ static int grade_check(const struct foi_app *app, const struct grade_opts *o)
 		items = &consult;
 		snprintf(heading, sizeof heading, "reply to a consultation, %zu key points", points.count);
 	} else {
-		rc = letter_source_check(&src, o->applicant, &report, err, sizeof err);
+		rc = letter_source_check(&src, &ctx, &report, err, sizeof err);
 		items = &report.items;
 		if (report.reply_type)
 			snprintf(heading, sizeof heading, "%s, reply type %s: %s",
@@ -158,12 +216,12 @@ static int grade_check(const struct foi_app *app, const struct grade_opts *o)
 		foi_error(o->file, "%s", err);
 		status = FOI_EXIT_DATA;
 	} else if (o->json) {
-		if (print_json(points.count ? 0 : report.reply_type, items) != 0) {
+		if (print_json(points.count ? NULL : &report, items) != 0) {
 			foi_error("grade", "out of memory");
 			status = FOI_EXIT_FAIL;
 		}
 	} else {
-		print_table(o->file, &src, heading, items);
+		print_table(o->file, &src, heading, points.count ? NULL : &report, items);
 	}
 	size_t counts[3];
 	finding_count(items->items, items->count, counts);
@@ -173,6 +231,7 @@ static int grade_check(const struct foi_app *app, const struct grade_opts *o)
 	finding_list_free(&consult);
 	grade_reference_free(&points);
 	letter_source_free(&src);
+	time_setup_close(&time);
 	return status;
 }
 

@@ -271,12 +271,12 @@ enum letter_read letter_document_read(const void *data, size_t len, const char *
 	return LETTER_READ_OK;
 }
 
-int letter_source_check(const struct letter_source *src, const char *applicant,
+int letter_source_check(const struct letter_source *src, const struct letter_context *ctx,
 			struct letter_report *out, char *err, size_t errsz)
 {
 	if (src->unreadable)
 		return letter_report_unreadable(src->unreadable, out, err, errsz);
-	if (letter_check(src->text, src->len, applicant, out, err, errsz) != 0)
+	if (letter_check_in(src->text, src->len, ctx, out, err, errsz) != 0)
 		return -1;
 	if (src->reading && letter_apply_reading(out, src->reading, err, errsz) != 0) {
 		letter_report_free(out);

@@ -62,9 +62,10 @@ enum letter_read letter_document_read(const void *data, size_t len, const char *
 				      const struct letter_read_opts *o, struct letter_source *out,
 				      char *err, size_t errsz);
 
-/* The reply-conformity report of what was read: letter_check(), or every item unknown when
- * the letter is unreadable, then what reading a letter file adds (letter_reading.h). */
-int letter_source_check(const struct letter_source *src, const char *applicant,
+/* The reply-conformity report of what was read: letter_check_in() with what is known of the
+ * request (ctx), or every item unknown when the letter is unreadable, then what reading a
+ * letter file adds (letter_reading.h). */
+int letter_source_check(const struct letter_source *src, const struct letter_context *ctx,
 			struct letter_report *out, char *err, size_t errsz);
 void letter_source_free(struct letter_source *s);
 

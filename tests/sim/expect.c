@@ -365,6 +365,10 @@ cJSON *expect_json(const struct sim_profiles *p)
 			break;
 		cJSON_AddStringToObject(e, "deadline", expect_deadline_name(x->deadline));
 		cJSON_AddStringToObject(e, "supplement", expect_deadline_name(x->supplement));
+		/* The extension notice: "met" when it goes out within the original 20 working days
+		 * (the letter grader's extension.timely passes), "late" after them (§33). */
+		cJSON_AddStringToObject(e, "extension", !u->foi_extension.set || !expect_foi_reachable(u) ? "none"
+							: u->foi_extension.days <= 20 ? "met" : "late");
 		if (x->type) {
 			char t[8];
 			snprintf(t, sizeof t, "%d", x->type);

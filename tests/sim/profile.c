@@ -31,7 +31,7 @@ static const char *const item_codes[ITEM_COUNT] = {
 	"restates.request", "restates.received", "conclusion.type", "basis.article",
 	"basis.current_law", "remedy.notice", "remedy.periods", "remedy.bodies",
 	"no_purpose_demand", "no_fee_demand", "guide.present", "channel.online", "channel.postal",
-	"channel.office", "channel.phone", "channel.email_or_fax", "guide.notes",
+	"channel.office", "channel.phone", "channel.email_or_fax", "guide.notes", "channel.no_refusal",
 };
 
 static const char *const flaw_names[FLAW_COUNT] = {

@@ -16,7 +16,7 @@ static const char *const fixtures[] = {
 	"caizheng-nodecl-gbk",    "column-index",           "dahongshan-gbk",
 	"gaoxin-no-notes",        "gongkai-shenqing-column", "guangshui-no-postal",
 	"jiaoyu-fax-no-email",    "minzheng-unclear",       "nginx-404",
-	"not-found",              "reading-room-first",     "renshe-gbk-utf8-decl",
+	"not-found",              "online-only",            "reading-room-first",     "renshe-gbk-utf8-decl",
 	"shenqing-xuzhi-hotline", "shouli-shuoming-postal", "shouli-shuoming-refers",
 	"suixian-complete",       "weijian-wrong-decl",     "xuzhi-postal-office",
 	"zengdu-no-online",       "zhuanlan-gongkaichu",    "zhujian-tables",
@@ -71,6 +71,7 @@ Test(guide_fixtures, jiaoyu_fax_no_email) { check_fixture("jiaoyu-fax-no-email")
 Test(guide_fixtures, minzheng_unclear) { check_fixture("minzheng-unclear"); }
 Test(guide_fixtures, nginx_404) { check_fixture("nginx-404"); }
 Test(guide_fixtures, not_found) { check_fixture("not-found"); }
+Test(guide_fixtures, online_only) { check_fixture("online-only"); }
 Test(guide_fixtures, renshe_gbk_utf8_decl) { check_fixture("renshe-gbk-utf8-decl"); }
 Test(guide_fixtures, suixian_complete) { check_fixture("suixian-complete"); }
 Test(guide_fixtures, weijian_wrong_decl) { check_fixture("weijian-wrong-decl"); }

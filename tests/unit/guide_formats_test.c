@@ -262,8 +262,8 @@ Test(guide_formats, item_codes_are_the_contract)
 {
 	static const char *const codes[] = {"guide.present", "channel.online", "channel.postal",
 					    "channel.office", "channel.phone", "channel.email_or_fax",
-					    "guide.notes"};
-	cr_assert_eq(GUIDE_ITEM_COUNT, 7);
+					    "guide.notes", "channel.no_refusal"};
+	cr_assert_eq(GUIDE_ITEM_COUNT, 8);
 	for (int i = 0; i < GUIDE_ITEM_COUNT; i++) {
 		cr_expect_str_eq(guide_item_code(i), codes[i]);
 		cr_expect_eq(guide_item_find(codes[i]), i);

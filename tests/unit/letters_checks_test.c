@@ -9,6 +9,7 @@
 
 #include "grader/letter_check.h"
 #include "grader/utf8.h"
+#include "tests/unit/calendar_support.h"
 
 static const char base[] =
 	"随州市财政局\n"
@@ -45,7 +46,7 @@ static struct checked check(const char *text, const char *applicant)
 	char err[256];
 	int rc = letter_check(text, strlen(text), applicant, &c.r, err, sizeof err);
 	cr_assert_eq(rc, 0, "letter_check: %s", err);
-	cr_assert_eq(c.r.items.count, LETTER_ITEM_COUNT);
+	cr_assert_geq(c.r.items.count, LETTER_ITEM_COUNT);
 	return c;
 }
 
@@ -78,7 +79,8 @@ Test(letters_checks, item_codes_are_the_stable_list_in_order)
 	static const char *const codes[] = {"form.title", "form.docno", "form.salutation",
 		"form.issuer", "form.date", "form.seal", "restates.request", "restates.received",
 		"conclusion.type", "basis.article", "basis.current_law", "remedy.notice",
-		"remedy.periods", "remedy.bodies", "no_purpose_demand", "no_fee_demand"};
+		"remedy.periods", "remedy.bodies", "no_purpose_demand", "no_fee_demand",
+		"no_channel_refusal"};
 	cr_assert_eq(LETTER_ITEM_COUNT, sizeof codes / sizeof codes[0]);
 	struct checked c = check(base, NULL);
 	for (size_t i = 0; i < LETTER_ITEM_COUNT; i++) {
@@ -511,4 +513,85 @@ Test(letters_checks, quoted_letters)
 			 item(&c, "form.docno")->evidence);
 	letter_report_free(&c.r);
 	free(t);
+}
+
+/* ---- issue 20: channels, kinds and their items ---- */
+
+Test(letters_checks, a_reply_that_turns_away_post_or_in_person_applications_fails)
+{
+	static const struct {
+		const char *sentence, *result;
+	} cases[] = {
+		{"本机关已不再受理当面提交的申请，今后请通过网上平台提出。", "fail"},
+		{"本机关暂停接收邮寄申请。", "fail"},
+		{"本机关仅受理通过政府网站在线平台提交的政府信息公开申请。", "fail"},
+		/* Lawful: naming the post as a way to receive; refusing an incomplete application. */
+		{"本机关将以邮寄方式向你提供上述信息。", "pass"},
+		{"申请内容不明确且逾期不补正的书面申请，视为放弃。", "pass"},
+		{"你也可以通过信函或者当面提交的方式提出申请，本机关不受理电话申请。", "pass"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *text = with(base, "特此告知。", cases[i].sentence);
+		struct checked c = check(text, "张三");
+		cr_expect_str_eq(result(&c, "no_channel_refusal"), cases[i].result, "\"%s\"", cases[i].sentence);
+		letter_report_free(&c.r);
+		free(text);
+	}
+}
+
+/* A notice without its telling title is known by its words; its evidence says which. */
+Test(letters_checks, the_document_is_known_by_its_title_or_its_words)
+{
+	static const struct {
+		const char *from, *to, *document;
+	} cases[] = {
+		{"政府信息公开申请答复书", "政府信息公开申请收费通知书", "fee"},
+		{"政府信息公开申请答复书", "政府信息公开申请征求意见告知书", "third_party"},
+		{"政府信息公开申请答复书", "政府信息公开申请说明理由告知书", "reasons"},
+		{"政府信息公开申请答复书", "政府信息公开申请接收回执", "receipt"},
+		{"政府信息公开申请答复书", "政府信息公开申请答复书", "final.4"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *text = with(base, cases[i].from, cases[i].to);
+		struct checked c = check(text, "张三");
+		cr_expect_str_eq(letter_document_name(c.r.kind, c.r.reply_type), cases[i].document, "%s", cases[i].to);
+		/* The title told it, or for a final reply its conclusion. */
+		cr_expect(c.r.kind_evidence && (strstr(c.r.kind_evidence, cases[i].to) ||
+						strstr(c.r.kind_evidence, "第三十六条第（四）项")),
+			  "%s: evidence '%s'", cases[i].to, c.r.kind_evidence ? c.r.kind_evidence : "(none)");
+		letter_report_free(&c.r);
+		free(text);
+	}
+}
+
+/* Without the request's receipt day, timing is unknown; with it, counted on the calendar. */
+Test(letters_checks, supplement_timing_needs_the_receipt_day)
+{
+	static const char notice[] =
+		"随州市财政局\n政府信息公开申请补正告知书\n\n随财补〔2023〕2号\n\n张三：\n"
+		"　　本机关于2023年9月26日收到你提交的政府信息公开申请。经审查，请你补正所需信息的名称或者文号。"
+		"请你自收到本告知书之日起10个工作日内提交补正材料，逾期不补正的，视为放弃申请。\n\n"
+		"　　　　随州市财政局\n　　　　2023年10月9日\n";
+	struct letter_report r;
+	char err[256];
+	struct letter_context ctx = LETTER_CONTEXT_INIT;
+	cr_assert_eq(letter_check_in(notice, strlen(notice), &ctx, &r, err, sizeof err), 0, "%s", err);
+	cr_expect_eq(finding_get(&r.items, "supplement.timely")->result, FINDING_UNKNOWN);
+	letter_report_free(&r);
+	/* Received Tuesday 26 September; 9 October is working day 5 (27, 28 September, the
+	 * make-up weekend of 7 and 8 October, then 9 October): in time. */
+	struct sched_calendar *cal = cal_shipped();
+	ctx.cal = cal;
+	ctx.received = day_from_ymd(2023, 9, 26);
+	cr_assert_eq(letter_check_in(notice, strlen(notice), &ctx, &r, err, sizeof err), 0, "%s", err);
+	const struct finding *f = finding_get(&r.items, "supplement.timely");
+	cr_expect_eq(f->result, FINDING_PASS, "%s", f->evidence);
+	cr_expect(strstr(f->evidence, "working day 5"), "%s", f->evidence);
+	letter_report_free(&r);
+	/* Received on 14 September: 9 October is working day 11. */
+	ctx.received = day_from_ymd(2023, 9, 14);
+	cr_assert_eq(letter_check_in(notice, strlen(notice), &ctx, &r, err, sizeof err), 0, "%s", err);
+	cr_expect_eq(finding_get(&r.items, "supplement.timely")->result, FINDING_FAIL);
+	letter_report_free(&r);
+	calendar_free(cal);
 }

@@ -11,6 +11,7 @@
 
 #include "grader/consult_accuracy.h"
 #include "grader/letter_check.h"
+#include "harness/calendar_load.h"
 #include "harness/grade_reference.h"
 #include "harness/mail/letter_file.h"
 #include "tests/unit/letters_expect.h"
@@ -33,6 +34,45 @@ static void note(char **report, const char *fmt, ...)
 	strcpy(*report + old, line);
 	strcat(*report, "\n");
 	free(line);
+}
+
+/* The shipped working-day calendar, as `foi grade check` counts on outside a workspace. */
+static struct sched_calendar *shipped(void)
+{
+	struct sched_calendar *cal = calendar_new();
+	char err[512];
+	cr_assert(cal);
+	cr_assert_eq(calendar_load_shipped(cal, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(calendar_build(cal, err, sizeof err), 0, "%s", err);
+	return cal;
+}
+
+/* What the sidecar says is known of the request. */
+static struct letter_context context_of(const struct expected *e, const struct sched_calendar *cal)
+{
+	struct letter_context c = LETTER_CONTEXT_INIT;
+	c.applicant = *e->applicant ? e->applicant : NULL;
+	c.cal = cal;
+	if (*e->received)
+		cr_assert_eq(day_parse(e->received, &c.received), 0, "%s: received", e->name);
+	if (*e->sent)
+		cr_assert_eq(day_parse(e->sent, &c.sent), 0, "%s: sent", e->name);
+	if (*e->deadline)
+		cr_assert_eq(day_parse(e->deadline, &c.deadline), 0, "%s: deadline", e->name);
+	if (*e->earlier)
+		c.earlier_supplements = atoi(e->earlier);
+	if (*e->applications)
+		c.applications_in_month = atoi(e->applications);
+	return c;
+}
+
+/* The same as options of `foi grade check`. */
+static void context_options(const struct expected *e, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s%s%s%s%s%s%s%s", *e->received ? " --received " : "", e->received,
+		 *e->sent ? " --sent " : "", e->sent, *e->deadline ? " --deadline " : "", e->deadline,
+		 *e->earlier ? " --earlier-supplements " : "", e->earlier,
+		 *e->applications ? " --applications " : "", e->applications);
 }
 
 /* Compares a fixture's findings with its sidecar; every finding must be listed. */
@@ -92,6 +132,21 @@ Test(letters_corpus, covers_every_reply_type_flaw_and_format)
 		{"flaw_no_salutation.txt", "form.salutation", "fail"},
 		{"flaw_wrong_name.txt", "form.salutation", "fail"},
 		{"flaw_generic_bodies.txt", "remedy.bodies", "unknown"},
+		/* Issue 20: each kind of document, good and flawed. */
+		{"supplement_request.txt", "supplement.timely", "pass"},
+		{"supplement_day9.txt", "supplement.timely", "fail"},
+		{"supplement_second.txt", "supplement.once", "fail"},
+		{"supplement_no_period.txt", "supplement.period", "fail"},
+		{"supplement_purpose_of_use.txt", "supplement.consequence", "fail"},
+		{"extension_notice.txt", "extension.timely", "pass"},
+		{"extension_late.txt", "extension.timely", "fail"},
+		{"t3_withheld_privacy.txt", "withheld.basis", "pass"},
+		{"t3_case_in_litigation.txt", "withheld.basis", "fail"},
+		{"t5_not_responsible.txt", "not_duty.body", "pass"},
+		{"not_duty_no_body.txt", "not_duty.body", "fail"},
+		{"t4_not_exist.txt", "not_held.search", "pass"},
+		{"fee_by_pages.txt", "fee.chargeable", "pass"},
+		{"fee_one_application.txt", "fee.chargeable", "fail"},
 	};
 	for (size_t k = 0; k < sizeof flaws / sizeof flaws[0]; k++) {
 		int found = 0;
@@ -104,6 +159,15 @@ Test(letters_corpus, covers_every_reply_type_flaw_and_format)
 					found = 1;
 		}
 		cr_expect(found, "%s should expect %s %s", flaws[k].file, flaws[k].code, flaws[k].result);
+	}
+	/* Every kind of procedural document is recognised in at least one fixture. */
+	static const char *const documents[] = {"receipt", "supplement", "reasons", "extension", "third_party",
+		"fee", NULL};
+	for (const char *const *d = documents; *d; d++) {
+		int seen = 0;
+		for (size_t i = 0; i < n; i++)
+			seen |= strcmp(v[i].document, *d) == 0;
+		cr_expect(seen, "no fixture of document kind %s", *d);
 	}
 	free(v);
 }
@@ -170,6 +234,7 @@ Test(letters_corpus, every_expected_result_holds_through_the_library)
 	struct expected *v = letters_corpus(&n);
 	cr_assert_gt(n, 0, "no fixtures found");
 	char *report = NULL;
+	struct sched_calendar *cal = shipped();
 	for (size_t i = 0; i < n; i++) {
 		const struct expected *e = &v[i];
 		struct letter_source src;
@@ -194,11 +259,15 @@ Test(letters_corpus, every_expected_result_holds_through_the_library)
 			grade_reference_free(&ref);
 		} else {
 			struct letter_report rep;
+			struct letter_context ctx = context_of(e, cal);
 			int rc = src.unreadable
 				 ? letter_report_unreadable(src.unreadable, &rep, err, sizeof err)
-				 : letter_check(src.text, src.len, *e->applicant ? e->applicant : NULL, &rep, err,
-						sizeof err);
+				 : letter_check_in(src.text, src.len, &ctx, &rep, err, sizeof err);
 			cr_assert_eq(rc, 0, "%s: %s", e->name, err);
+			if (*e->document && !src.unreadable &&
+			    strcmp(letter_document_name(rep.kind, rep.reply_type), e->document) != 0)
+				note(&report, "%s: document %s, expected %s", e->name,
+				     letter_document_name(rep.kind, rep.reply_type), e->document);
 			for (size_t k = 0; k < rep.items.count && k < 40; k++, count++) {
 				codes[k] = rep.items.items[k].code;
 				results[k] = finding_result_name(rep.items.items[k].result);
@@ -211,6 +280,7 @@ Test(letters_corpus, every_expected_result_holds_through_the_library)
 		}
 		letter_source_free(&src);
 	}
+	calendar_free(cal);
 	cr_assert_null(report, "%zu fixtures; mismatches:\n%s", n, report ? report : "");
 	free(v);
 }
@@ -226,10 +296,15 @@ Test(letters_corpus, every_expected_result_holds_through_the_command)
 		if (e->consult)
 			r = run_foi(NULL, "grade check '%s' --kind consult --reference '%s' --json", e->letter,
 				    e->reference);
-		else if (*e->applicant)
-			r = run_foi(NULL, "grade check '%s' --applicant '%s' --json", e->letter, e->applicant);
-		else
-			r = run_foi(NULL, "grade check '%s' --json", e->letter);
+		else {
+			char known[256];
+			context_options(e, known, sizeof known);
+			if (*e->applicant)
+				r = run_foi(NULL, "grade check '%s' --applicant '%s'%s --json", e->letter, e->applicant,
+					    known);
+			else
+				r = run_foi(NULL, "grade check '%s'%s --json", e->letter, known);
+		}
 		/* Exit 1 exactly when an item fails, as `foi channel check` does. */
 		int fails = 0;
 		for (size_t k = 0; k < e->nitems; k++)
@@ -246,7 +321,15 @@ Test(letters_corpus, every_expected_result_holds_through_the_command)
 		cr_assert(cJSON_IsArray(items), "%s: no items array", e->name);
 		cr_assert(cJSON_IsNull(rt) || cJSON_IsString(rt), "%s: reply_type is neither null nor a string",
 			  e->name);
-		cr_assert_eq(cJSON_GetArraySize(doc), 2, "%s: the JSON has exactly reply_type and items", e->name);
+		/* reply_type and items; and for a letter read, its document and what told it. */
+		const cJSON *docname = cJSON_GetObjectItemCaseSensitive(doc, "document");
+		cr_assert_eq(cJSON_GetArraySize(doc), docname ? 4 : 2,
+			     "%s: the JSON has reply_type, items (and document, document_evidence)", e->name);
+		cr_assert(e->consult || cJSON_IsString(docname) || strstr(e->name, "pdf_only"),
+			  "%s: no document in the JSON", e->name);
+		if (*e->document && cJSON_IsString(docname) && strcmp(docname->valuestring, e->document) != 0)
+			note(&report, "%s: document %s, expected %s (command)", e->name, docname->valuestring,
+			     e->document);
 		const char *codes[40], *results[40];
 		size_t count = 0;
 		const cJSON *it;

@@ -53,6 +53,18 @@ int letters_read_sidecar(const char *dir, const char *base, struct expected *e)
 			e->ocr = strcmp(line + 6, "ocr") == 0;
 		else if (strncmp(line, "reply_type: ", 12) == 0)
 			copy(e->reply_type, sizeof e->reply_type, line + 12);
+		else if (strncmp(line, "document: ", 10) == 0)
+			copy(e->document, sizeof e->document, line + 10);
+		else if (strncmp(line, "received: ", 10) == 0)
+			copy(e->received, sizeof e->received, line + 10);
+		else if (strncmp(line, "sent: ", 6) == 0)
+			copy(e->sent, sizeof e->sent, line + 6);
+		else if (strncmp(line, "deadline: ", 10) == 0)
+			copy(e->deadline, sizeof e->deadline, line + 10);
+		else if (strncmp(line, "earlier_supplements: ", 21) == 0)
+			copy(e->earlier, sizeof e->earlier, line + 21);
+		else if (strncmp(line, "applications: ", 14) == 0)
+			copy(e->applications, sizeof e->applications, line + 14);
 		else if (e->nitems < sizeof e->items / sizeof e->items[0]) {
 			struct expected_item *it = &e->items[e->nitems];
 			if (sscanf(line, "%47s %15s", it->code, it->result) == 2)

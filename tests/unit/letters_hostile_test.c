@@ -304,7 +304,7 @@ Test(letters_hostile, randomly_damaged_letters_mails_and_pages)
 			if (have) {
 				struct letter_report rep;
 				cr_assert_eq(letter_check(text, tlen, "张三", &rep, err, sizeof err), 0, "%s", err);
-				cr_assert_eq(rep.items.count, LETTER_ITEM_COUNT);
+				cr_assert_geq(rep.items.count, LETTER_ITEM_COUNT);
 				for (size_t i = 0; i < rep.items.count; i++)
 					cr_assert(utf8_valid(rep.items.items[i].evidence, strlen(rep.items.items[i].evidence)),
 						  "%s round %d: %s evidence is not UTF-8", fixtures[f], round,
@@ -341,7 +341,7 @@ Test(letters_hostile, pathological_repetition_stays_linear)
 		struct letter_report r;
 		char err[256];
 		cr_assert_eq(letter_check(text, n, "张三", &r, err, sizeof err), 0, "%s", err);
-		cr_expect_eq(r.items.count, LETTER_ITEM_COUNT);
+		cr_expect_geq(r.items.count, LETTER_ITEM_COUNT);
 		letter_report_free(&r);
 		static const char *const alts[] = {"失业登记"};
 		struct keypoint kp = {"失业登记", alts, 1};

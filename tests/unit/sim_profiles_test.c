@@ -291,6 +291,57 @@ static void grade(const char *path, char *fails, size_t failsz, char *type, size
 	cJSON_Delete(root);
 }
 
+/* `foi grade check --json` of a notice, with what is known of the request (options). */
+static cJSON *grade_notice(const char *path, const char *options)
+{
+	char *dir = make_temp_dir();
+	struct foi_run r = run_shell("cp '%s' '%s/notice.eml' && \"$FOI_BIN\" grade check '%s/notice.eml' "
+				     "--applicant 李明华 %s --json", path, dir, dir, options);
+	cr_assert(r.status == 0 || r.status == 1, "foi grade check: %s", r.err);
+	cJSON *root = cJSON_Parse(r.out);
+	cr_assert(root, "not JSON: %s", r.out);
+	run_free(&r);
+	return root;
+}
+
+/* Each item of the notice whose code starts with prefix passes, but `late` (may be NULL),
+ * which is "fail" when late_fails and "pass" otherwise. */
+static void expect_notice_items(const char *unit, const cJSON *root, const char *document, const char *prefix,
+				const char *late, int late_fails)
+{
+	const cJSON *doc = cJSON_GetObjectItem(root, "document");
+	cr_expect(cJSON_IsString(doc) && strcmp(doc->valuestring, document) == 0, "%s: read as %s, not %s", unit,
+		  cJSON_IsString(doc) ? doc->valuestring : "?", document);
+	int seen = 0;
+	const cJSON *item;
+	cJSON_ArrayForEach(item, cJSON_GetObjectItem(root, "items"))
+	{
+		const char *code = cJSON_GetObjectItem(item, "code")->valuestring;
+		const char *result = cJSON_GetObjectItem(item, "result")->valuestring;
+		if (strncmp(code, prefix, strlen(prefix)) != 0)
+			continue;
+		seen++;
+		const char *want = late && strcmp(code, late) == 0 && late_fails ? "fail" : "pass";
+		cr_expect_str_eq(result, want, "%s: %s is %s, expected %s (%s)", unit, code, result, want,
+				 cJSON_GetObjectItem(item, "evidence")->valuestring);
+	}
+	cr_expect_geq(seen, 4, "%s: only %d %s items", unit, seen, prefix);
+}
+
+static void day_text(sched_day d, char *buf, size_t size)
+{
+	int y, m, dd;
+	day_to_ymd(d, &y, &m, &dd);
+	snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+}
+
+static sched_day day_of(time_t t)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 /* The expected failing items of a unit as "code code " text, in the grader's order. */
 static int same_items(const char *found, const cJSON *expected)
 {
@@ -416,7 +467,8 @@ Test(sim_profiles, a_round_by_mail_gives_what_the_profiles_expect)
 		char token[64];
 		snprintf(token, sizeof token, "evaluator+round%s@foi.test", code);
 		int finals = 0, reports = 0, extension_day = -1, supplement_day = -1, final_day = -1;
-		char *final_text = NULL, *final_path = NULL;
+		char *final_text = NULL, *final_path = NULL, *supplement_path = NULL, *extension_path = NULL;
+		time_t supplement_sent = 0, extension_sent = 0;
 		for (size_t k = 0; k < n; k++) {
 			struct reply rp;
 			reply_read(files[k], &rp);
@@ -430,10 +482,17 @@ Test(sim_profiles, a_round_by_mail_gives_what_the_profiles_expect)
 					final_text = strdup(rp.text);
 					free(final_path);
 					final_path = strdup(rp.path);
-				} else if (strstr(rp.subject, "延期答复告知书"))
+				} else if (strstr(rp.subject, "延期答复告知书")) {
 					extension_day = working_days(cal, receipt, rp.date);
-				else if (strstr(rp.subject, "补正告知书"))
+					extension_sent = rp.date;
+					free(extension_path);
+					extension_path = strdup(rp.path);
+				} else if (strstr(rp.subject, "补正告知书")) {
 					supplement_day = working_days(cal, receipt, rp.date);
+					supplement_sent = rp.date;
+					free(supplement_path);
+					supplement_path = strdup(rp.path);
+				}
 			}
 			reply_free(&rp);
 		}
@@ -491,6 +550,38 @@ Test(sim_profiles, a_round_by_mail_gives_what_the_profiles_expect)
 				  "%s: the grader fails [%s] in its letter", code, found);
 			cr_expect_str_eq(got_type, type ? type : "", "%s: the grader reads reply type '%s'", code, got_type);
 		}
+		/* The notices, judged by the items of their kind, agree with the profile. */
+		char received[16], sent_on[16], options[128];
+		day_text(receipt, received, sizeof received);
+		if (supplement_path) {
+			day_text(day_of(supplement_sent), sent_on, sizeof sent_on);
+			snprintf(options, sizeof options, "--received %s --sent %s --earlier-supplements 0", received, sent_on);
+			cJSON *g = grade_notice(supplement_path, options);
+			expect_notice_items(code, g, "supplement", "supplement.", "supplement.timely",
+					    strcmp(supplement, "late") == 0);
+			cJSON_Delete(g);
+		}
+		const char *extension = str_of(x, "extension");
+		cr_expect_str_eq(extension_path ? (extension_day - (supplement_day >= 0 ? supplement_day + 1 : 0) <= 20
+							   ? "met" : "late") : "none",
+				 extension, "%s: the extension notice on working day %d", code, extension_day);
+		if (extension_path) {
+			/* After a supplement, the period runs from the supplement's receipt (the next working day). */
+			sched_day from = receipt;
+			char err[256];
+			if (supplement_day >= 0)
+				cr_assert_eq(calendar_nth_working_after(cal, receipt, supplement_day + 1, &from, err, sizeof err),
+					     0, "%s", err);
+			day_text(from, received, sizeof received);
+			day_text(day_of(extension_sent), sent_on, sizeof sent_on);
+			snprintf(options, sizeof options, "--received %s --sent %s", received, sent_on);
+			cJSON *g = grade_notice(extension_path, options);
+			expect_notice_items(code, g, "extension", "extension.", "extension.timely",
+					    strcmp(extension, "late") == 0);
+			cJSON_Delete(g);
+		}
+		free(supplement_path);
+		free(extension_path);
 		free(final_path);
 		free(final_text);
 	}
