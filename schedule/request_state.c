@@ -62,27 +62,70 @@ struct derive {
 	size_t errsz;
 };
 
-/* Appends one explanation line; -1 when out of memory. */
-__attribute__((format(printf, 2, 3))) static int say(struct derive *d, const char *fmt, ...)
+/* A growable text for one summary line. */
+struct text {
+	char *s;
+	size_t len, cap;
+	int failed;
+};
+
+__attribute__((format(printf, 2, 0))) static void text_vadd(struct text *t, const char *fmt, va_list args)
+{
+	va_list ap;
+	va_copy(ap, args);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (t->failed || n < 0) {
+		t->failed = 1;
+		return;
+	}
+	if (t->len + (size_t)n + 1 > t->cap) {
+		size_t cap = (t->len + (size_t)n + 1) * 2;
+		char *grown = realloc(t->s, cap);
+		if (!grown) {
+			t->failed = 1;
+			return;
+		}
+		t->s = grown;
+		t->cap = cap;
+	}
+	vsnprintf(t->s + t->len, (size_t)n + 1, fmt, args);
+	t->len += (size_t)n;
+}
+
+__attribute__((format(printf, 2, 3))) static void text_add(struct text *t, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	text_vadd(t, fmt, ap);
 	va_end(ap);
-	char *line = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	char **grown = line ? realloc(d->out->lines, (d->out->nlines + 1) * sizeof *grown) : NULL;
+}
+
+/* Appends a finished text as one explanation line (the line takes t's buffer); -1 when out of memory. */
+static int push_line(struct derive *d, struct text *t)
+{
+	char **grown = t->failed || !t->s ? NULL : realloc(d->out->lines, (d->out->nlines + 1) * sizeof *grown);
 	if (!grown) {
-		free(line);
+		free(t->s);
 		snprintf(d->err, d->errsz, "out of memory");
 		return -1;
 	}
 	d->out->lines = grown;
-	va_start(ap, fmt);
-	vsnprintf(line, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	d->out->lines[d->out->nlines++] = line;
+	d->out->lines[d->out->nlines++] = t->s;
 	return 0;
 }
+
+/* Appends one explanation line; -1 when out of memory. */
+__attribute__((format(printf, 2, 3))) static int say(struct derive *d, const char *fmt, ...)
+{
+	struct text t = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	text_vadd(&t, fmt, ap);
+	va_end(ap);
+	return push_line(d, &t);
+}
+
 
 /* "2023-09-28 Thu" */
 static const char *day_text(sched_day day, char buf[32])
@@ -100,39 +143,6 @@ static const char *instant_text(struct sched_instant t, char buf[40])
 	day_format(t.day, date);
 	snprintf(buf, 40, "%s %02d:%02d %s", date, t.sec / 3600, t.sec / 60 % 60, day_weekday_abbrev(t.day));
 	return buf;
-}
-
-/* A growable text for one summary line. */
-struct text {
-	char *s;
-	size_t len, cap;
-	int failed;
-};
-
-__attribute__((format(printf, 2, 3))) static void text_add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (t->failed || n < 0) {
-		t->failed = 1;
-		return;
-	}
-	if (t->len + (size_t)n + 1 > t->cap) {
-		size_t cap = (t->len + (size_t)n + 1) * 2;
-		char *grown = realloc(t->s, cap);
-		if (!grown) {
-			t->failed = 1;
-			return;
-		}
-		t->s = grown;
-		t->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(t->s + t->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	t->len += (size_t)n;
 }
 
 /* One line on a period: what it counted, the rest days it skipped (naming the official days
@@ -169,9 +179,7 @@ static int say_period(struct derive *d, const char *what, const struct period *p
 				text_add(&t, " %s", day_text(e.days[i].info.day, a));
 	}
 	period_explanation_free(&e);
-	int rc = t.failed ? (snprintf(d->err, d->errsz, "out of memory"), -1) : say(d, "%s", t.s);
-	free(t.s);
-	return rc;
+	return push_line(d, &t);
 }
 
 /* The working days from `from` to an event, under the rest-day rule, said with the rule when
