@@ -115,6 +115,28 @@ time_t clock_now(void)
 	return time(NULL);
 }
 
+int clock_parse_iso(const char *text, time_t *out, char *err, size_t errsz)
+{
+	int y, mo, d, h, mi, s, oh = 0, om = 0, n = 0;
+	char sign = 0;
+	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 ||
+	    !day_is_valid_ymd(y, mo, d) || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 || s < 0)
+		goto bad;
+	const char *zone = text + n;
+	if (strcmp(zone, "Z") != 0) {
+		int m = 0;
+		if (sscanf(zone, "%c%2d:%2d%n", &sign, &oh, &om, &m) != 3 || (sign != '+' && sign != '-') ||
+		    zone[m] != '\0' || oh > 23 || om > 59 || oh < 0 || om < 0)
+			goto bad;
+	}
+	int64_t offset = (int64_t)(oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
+	*out = (time_t)((int64_t)day_from_ymd(y, mo, d) * SCHED_DAY_SECONDS + h * 3600 + mi * 60 + s - offset);
+	return 0;
+bad:
+	snprintf(err, errsz, "'%s' is not a time of the form 2023-09-28T10:00:00+08:00", text);
+	return -1;
+}
+
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])
 {
 	struct tm tm;

@@ -33,6 +33,8 @@ time_t clock_now(void);
 
 /* Reads 'YYYY-MM-DD HH:MM' (or with ':SS', or 'T' between) in the current zone. */
 int clock_parse_local(const char *text, time_t *out, char *err, size_t errsz);
+/* Reads what clock_format_iso writes (any offset, or Z); -1 with err for anything else. */
+int clock_parse_iso(const char *text, time_t *out, char *err, size_t errsz);
 /* Writes 2023-09-28T10:00:00+08:00 for the current zone. */
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX]);
 

@@ -115,7 +115,7 @@ static char *column_dup(sqlite3_stmt *st, int i)
 	return strdup(t ? (const char *)t : "");
 }
 
-static void row_free(struct event_row *r)
+void event_row_free(struct event_row *r)
 {
 	free(r->at);
 	free(r->channel);
@@ -130,7 +130,7 @@ static void row_free(struct event_row *r)
 void event_list_free(struct event_list *list)
 {
 	for (size_t i = 0; i < list->count; i++)
-		row_free(&list->rows[i]);
+		event_row_free(&list->rows[i]);
 	free(list->rows);
 	list->rows = NULL;
 	list->count = 0;
@@ -151,10 +151,126 @@ static int row_read(sqlite3_stmt *st, struct event_row *r)
 	const int columns[] = {3, 4, 5, 7, 8, 9, 10, 11};
 	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
 		if (!(*texts[i] = column_dup(st, columns[i]))) {
-			row_free(r);
+			event_row_free(r);
 			return -1;
 		}
 	return 0;
+}
+
+#define EVENT_COLUMNS                                                                                   \
+	"SELECT id, request_id, kind, at, channel, source, message, evidence, letter, text, recorded_at,"  \
+	" recorded_by FROM events "
+
+enum foi_status events_get(sqlite3 *db, int64_t id, struct event_row *out, char *err, size_t errsz)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, EVENT_COLUMNS "WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, errsz);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum foi_status result = FOI_OK;
+	if (rc == SQLITE_ROW) {
+		if (row_read(st, out) != 0)
+			result = foi_fail(err, errsz, FOI_E_NOMEM, "events: out of memory");
+	} else if (rc == SQLITE_DONE) {
+		result = foi_fail(err, errsz, FOI_E_NOT_FOUND, "event %lld: no such event (see 'foi reply list REQUEST')",
+				  (long long)id);
+	} else {
+		result = db_fail(db, err, errsz);
+	}
+	sqlite3_finalize(st);
+	return result;
+}
+
+enum foi_status events_change_kind(sqlite3 *db, int64_t id, enum event_kind kind, const char *who, char *err,
+				   size_t errsz)
+{
+	if ((size_t)kind >= KIND_COUNT)
+		return foi_fail(err, errsz, FOI_E_DATA, "event: unknown kind %d", (int)kind);
+	if (!who || !*who)
+		return foi_fail(err, errsz, FOI_E_DATA, "event %lld: a change of kind needs the reviewer's name",
+				(long long)id);
+	struct event_row row;
+	enum foi_status rc = events_get(db, id, &row, err, errsz);
+	if (rc != FOI_OK)
+		return rc;
+	enum event_kind before = row.kind;
+	event_row_free(&row);
+	if (before == kind)
+		return foi_fail(err, errsz, FOI_E_DATA, "event %lld is already %s", (long long)id, kind_names[kind]);
+	char now[CLOCK_ISO_MAX];
+	clock_format_iso(clock_now(), now);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "UPDATE events SET kind = ?2 WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, errsz);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, kind_names[kind], -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_fail(db, err, errsz);
+	if (sqlite3_prepare_v2(db, "INSERT INTO event_kind_changes (event_id, at, who, before, after) VALUES (?, ?, ?, ?, ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, errsz);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, who, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, kind_names[before], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, kind_names[kind], -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? FOI_OK : db_fail(db, err, errsz);
+}
+
+void event_kind_changes_free(struct event_kind_change *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].at);
+		free(c[i].who);
+		free(c[i].before);
+		free(c[i].after);
+	}
+	free(c);
+}
+
+enum foi_status events_kind_changes(sqlite3 *db, int64_t id, struct event_kind_change **out, size_t *n, char *err,
+				    size_t errsz)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT at, who, before, after FROM event_kind_changes WHERE event_id = ? ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, errsz);
+	sqlite3_bind_int64(st, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct event_kind_change *grown = realloc(*out, (*n + 1) * sizeof *grown);
+		if (!grown)
+			goto nomem;
+		*out = grown;
+		struct event_kind_change *c = &grown[*n];
+		memset(c, 0, sizeof *c);
+		(*n)++;
+		if (!(c->at = column_dup(st, 0)) || !(c->who = column_dup(st, 1)) || !(c->before = column_dup(st, 2)) ||
+		    !(c->after = column_dup(st, 3)))
+			goto nomem;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		event_kind_changes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, err, errsz);
+	}
+	return FOI_OK;
+nomem:
+	sqlite3_finalize(st);
+	event_kind_changes_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return foi_fail(err, errsz, FOI_E_NOMEM, "events: out of memory");
 }
 
 enum foi_status events_for_request(sqlite3 *db, int64_t request_id, struct event_list *out, char *err, size_t errsz)
@@ -162,10 +278,7 @@ enum foi_status events_for_request(sqlite3 *db, int64_t request_id, struct event
 	out->rows = NULL;
 	out->count = 0;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, request_id, kind, at, channel, source, message, evidence, letter, text,"
-			       " recorded_at, recorded_by FROM events WHERE request_id = ? ORDER BY at, id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, EVENT_COLUMNS "WHERE request_id = ? ORDER BY at, id", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err, errsz);
 	sqlite3_bind_int64(st, 1, request_id);
 	size_t cap = 0;

@@ -75,6 +75,27 @@ struct event_list {
 	size_t count;
 };
 
+/* One event by its id; FOI_E_NOT_FOUND when there is none. Free with event_row_free. */
+enum foi_status events_get(sqlite3 *db, int64_t id, struct event_row *out, char *err, size_t errsz);
+void event_row_free(struct event_row *r);
+
+/*
+ * A reviewer's correction of an event's kind, inside the caller's transaction: the event gets
+ * the new kind and event_kind_changes a row with who, when (the clock) and the kind before.
+ * FOI_E_NOT_FOUND for no such event, FOI_E_DATA when it already has that kind or who is empty.
+ */
+enum foi_status events_change_kind(sqlite3 *db, int64_t id, enum event_kind kind, const char *who, char *err,
+				   size_t errsz);
+
+/* One recorded change of kind. */
+struct event_kind_change {
+	char *at, *who, *before, *after;
+};
+/* The changes of an event's kind, oldest first; free with event_kind_changes_free. */
+enum foi_status events_kind_changes(sqlite3 *db, int64_t id, struct event_kind_change **out, size_t *n, char *err,
+				    size_t errsz);
+void event_kind_changes_free(struct event_kind_change *c, size_t n);
+
 /* Every event of a request, oldest first (by at, then id). */
 enum foi_status events_for_request(sqlite3 *db, int64_t request_id, struct event_list *out, char *err, size_t errsz);
 void event_list_free(struct event_list *list);

@@ -24,6 +24,8 @@ struct key_spec {
 
 static const char *const receipt_names[] = {"next_working_day", "same_day", NULL};
 static const char *const clock_names[] = {"civil", "elapsed", NULL};
+/* Indexed by enum reply_rest. */
+static const char *const reply_rest_names[] = {"next_working_day", "as_of_last_working_day", NULL};
 /* Indexed by enum tls_mode. */
 static const char *const tls_names[] = {"off", "if-available", "required", NULL};
 static const char *const seal_absent_names[] = {"fail", "unknown", NULL};
@@ -39,6 +41,7 @@ static const struct key_spec keys[] = {
 	ENUM("time", "receipt_on_rest_day", receipt_on_rest_day, receipt_names),
 	TYPED("time", "office_hours_cutoff", V_CUTOFF, office_hours_cutoff),
 	ENUM("time", "consult_clock", consult_clock, clock_names),
+	ENUM("time", "reply_on_rest_day", reply_on_rest_day, reply_rest_names),
 	TYPED("time", "work_start", V_CLOCKTIME, work_start),
 	TYPED("time", "work_end", V_CLOCKTIME, work_end),
 	TYPED("mail", "reply_address", V_EMAIL, reply_address),
@@ -63,6 +66,7 @@ static const struct key_spec keys[] = {
 	INT("letters", "ocr_dpi", letters_ocr_dpi, 72, 600),
 	INT("letters", "ocr_min_confidence", letters_ocr_min_confidence, 0, 100),
 	ENUM("letters", "seal_absent", letters_seal_absent, seal_absent_names),
+	TEXT("review", "reviewer", reviewer),
 	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
 	INT("send", "per_minute", per_minute, 0, 600),
 };
@@ -92,6 +96,7 @@ void settings_defaults(struct settings *s)
 	s->receipt_on_rest_day = RECEIPT_NEXT_WORKING_DAY;
 	s->office_hours_cutoff = -1;
 	s->consult_clock = CONSULT_CLOCK_CIVIL;
+	s->reply_on_rest_day = REPLY_REST_NEXT_DAY;
 	s->work_start = 9 * 60;
 	s->work_end = 17 * 60;
 	snprintf(s->reply_address, sizeof s->reply_address, "evaluator@foi.test");

@@ -27,6 +27,11 @@ enum consult_clock {
 };
 
 
+enum reply_rest {
+	REPLY_REST_NEXT_DAY,    /* a reply on a rest day counts as made on the next working day */
+	REPLY_REST_AS_OF_LAST,  /* it counts the working days that had passed (NETWORKDAYS) */
+};
+
 enum seal_absent {
 	SEAL_ABSENT_FAIL,     /* a scanned letter without a red stamp fails form.seal */
 	SEAL_ABSENT_UNKNOWN,  /* it is left to the reviewer */
@@ -53,6 +58,7 @@ struct settings {
 	enum receipt_rule receipt_on_rest_day;
 	int office_hours_cutoff; /* minutes after midnight, or -1 for none */
 	enum consult_clock consult_clock;
+	enum reply_rest reply_on_rest_day; /* FOI deadlines and question bands alike */
 	int work_start, work_end; /* send window, minutes after midnight */
 
 	/* [mail] */
@@ -80,6 +86,8 @@ struct settings {
 	int letters_ocr_dpi;
 	int letters_ocr_min_confidence;
 	enum seal_absent letters_seal_absent;
+	/* [review] */
+	char reviewer[SETTINGS_TEXT_MAX]; /* who records kind changes, unless --reviewer or FOI_REVIEWER */
 	/* [send]: politeness towards the units' servers */
 	int host_gap_seconds; /* at least this long between two requests to one host */
 	int per_minute;       /* at most this many requests a minute in all; 0: no limit */

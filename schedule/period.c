@@ -15,6 +15,30 @@ int sched_clock_parse(const char *name, enum sched_clock *out)
 	return 0;
 }
 
+int reply_rest_rule_parse(const char *name, enum reply_rest_rule *out)
+{
+	if (strcmp(name, "next_working_day") == 0)
+		*out = REPLY_REST_NEXT_WORKING_DAY;
+	else if (strcmp(name, "as_of_last_working_day") == 0)
+		*out = REPLY_REST_AS_OF_LAST_WORKING_DAY;
+	else
+		return -1;
+	return 0;
+}
+
+const char *reply_rest_rule_name(enum reply_rest_rule rule)
+{
+	return rule == REPLY_REST_AS_OF_LAST_WORKING_DAY ? "as_of_last_working_day" : "next_working_day";
+}
+
+const char *reply_rest_rule_text(enum reply_rest_rule rule)
+{
+	return rule == REPLY_REST_AS_OF_LAST_WORKING_DAY
+		       ? "a reply on a rest day counts the working days that had passed (as NETWORKDAYS does)"
+		       : "a reply on a rest day counts as made on the next working day (the period ended at 24:00 "
+			 "of its last working day)";
+}
+
 const char *sched_clock_name(enum sched_clock clock)
 {
 	return clock == SCHED_CLOCK_ELAPSED ? "elapsed" : "civil";
@@ -87,8 +111,30 @@ static enum consult_band band_of(int within_days)
 	return within_days <= 1 ? CONSULT_BAND_1 : within_days <= 5 ? CONSULT_BAND_5 : CONSULT_BAND_LATE;
 }
 
-int reply_time_measure(const struct sched_calendar *cal, const struct receipt *r, enum sched_clock clock,
-		       struct sched_instant reply, struct reply_time *out, char *err, size_t errsz)
+int civil_days_taken(const struct sched_calendar *cal, sched_day from, struct sched_instant reply,
+		     enum reply_rest_rule rule, int *days, int *on_rest_day, char *err, size_t errsz)
+{
+	if (on_rest_day)
+		*on_rest_day = 0;
+	if (reply.day <= from) {
+		*days = 0;
+		return 0;
+	}
+	int n, working;
+	if (calendar_working_days_between(cal, from, reply.day, &n, err, errsz) != 0 ||
+	    calendar_check_working(cal, reply.day, &working, err, errsz) != 0)
+		return -1;
+	if (!working && on_rest_day)
+		*on_rest_day = 1;
+	/* In time for N days when the reply's day is no later than the N-th working day after
+	 * `from`: strictly, a reply on a rest day needs the working day after it. */
+	*days = working || rule == REPLY_REST_AS_OF_LAST_WORKING_DAY ? n : n + 1;
+	return 0;
+}
+
+int reply_time_measure_rule(const struct sched_calendar *cal, const struct receipt *r, enum sched_clock clock,
+			    enum reply_rest_rule rule, struct sched_instant reply, struct reply_time *out, char *err,
+			    size_t errsz)
 {
 	if (instant_seconds(reply) < instant_seconds(r->submitted)) {
 		snprintf(err, errsz, "the reply is earlier than the question");
@@ -97,17 +143,8 @@ int reply_time_measure(const struct sched_calendar *cal, const struct receipt *r
 	memset(out, 0, sizeof *out);
 	out->clock = clock;
 	if (clock == SCHED_CLOCK_CIVIL) {
-		/* In time for N days when the reply's day is no later than the N-th working day after
-		 * the receipt day; so a reply on a rest day needs the working day after it. */
-		if (reply.day <= r->day) {
-			out->within_days = 0;
-		} else {
-			int n, working;
-			if (calendar_working_days_between(cal, r->day, reply.day, &n, err, errsz) != 0 ||
-			    calendar_check_working(cal, reply.day, &working, err, errsz) != 0)
-				return -1;
-			out->within_days = working ? n : n + 1;
-		}
+		if (civil_days_taken(cal, r->day, reply, rule, &out->within_days, NULL, err, errsz) != 0)
+			return -1;
 	} else {
 		struct sched_instant start = elapsed_start(r);
 		if (calendar_working_seconds(cal, start, reply, &out->working_seconds, err, errsz) != 0)
@@ -122,4 +159,10 @@ int reply_time_measure(const struct sched_calendar *cal, const struct receipt *r
 	}
 	out->band = band_of(out->within_days);
 	return 0;
+}
+
+int reply_time_measure(const struct sched_calendar *cal, const struct receipt *r, enum sched_clock clock,
+		       struct sched_instant reply, struct reply_time *out, char *err, size_t errsz)
+{
+	return reply_time_measure_rule(cal, r, clock, REPLY_REST_NEXT_WORKING_DAY, reply, out, err, errsz);
 }

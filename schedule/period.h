@@ -43,6 +43,21 @@ enum consult_band {
 	CONSULT_BAND_LATE, /* after 5 working days */
 };
 
+/*
+ * A reply made on a rest day (DOMAIN.md "Time"; schedule/README.md):
+ *   next_working_day (the default, the strict reading of 民法典 §201, §203): the period ended
+ *     at 24:00 of its last working day, so the reply counts as made on the next working day;
+ *   as_of_last_working_day: it counts the working days that had passed, as a spreadsheet's
+ *     NETWORKDAYS does, so a Sunday answer to a Thursday question is within 1 working day.
+ * It decides the civil clock's count alike for FOI deadlines and question bands. The elapsed
+ * clock needs no rule: a rest day holds no working time, so a reply on it has used exactly the
+ * working time of the last working day's 24:00, which is also the next working day's 00:00.
+ */
+enum reply_rest_rule {
+	REPLY_REST_NEXT_WORKING_DAY,
+	REPLY_REST_AS_OF_LAST_WORKING_DAY,
+};
+
 struct reply_time {
 	enum sched_clock clock;
 	/* civil: the smallest N whose period holds the reply (0 on the receipt day, 1 on the next
@@ -54,6 +69,11 @@ struct reply_time {
 
 /* "civil" | "elapsed"; 0 on success. */
 int sched_clock_parse(const char *name, enum sched_clock *out);
+/* "next_working_day" | "as_of_last_working_day"; 0 on success. */
+int reply_rest_rule_parse(const char *name, enum reply_rest_rule *out);
+const char *reply_rest_rule_name(enum reply_rest_rule rule);
+/* One sentence for explanations: what the rule does with a reply on a rest day. */
+const char *reply_rest_rule_text(enum reply_rest_rule rule);
 const char *sched_clock_name(enum sched_clock clock);
 const char *consult_band_name(enum consult_band band); /* "1", "5", "late" */
 
@@ -73,5 +93,18 @@ int period_holds(const struct period *p, struct sched_instant t);
  */
 int reply_time_measure(const struct sched_calendar *cal, const struct receipt *r, enum sched_clock clock,
 		       struct sched_instant reply, struct reply_time *out, char *err, size_t errsz);
+/* The same with the rest-day rule chosen (reply_time_measure is the strict next_working_day). */
+int reply_time_measure_rule(const struct sched_calendar *cal, const struct receipt *r, enum sched_clock clock,
+			    enum reply_rest_rule rule, struct sched_instant reply, struct reply_time *out, char *err,
+			    size_t errsz);
+/*
+ * The civil count alone: the smallest N whose civil period from the day `from` (not counted)
+ * holds a reply at `reply` under rule: 0 on or before `from`, the working days in
+ * (from, reply's day] when that day is a working day, and on a rest day one more
+ * (next_working_day) or none more (as_of_last_working_day). *on_rest_day (may be NULL) is set
+ * when the reply's day is a rest day after `from`, so that explanations can say the rule acted.
+ */
+int civil_days_taken(const struct sched_calendar *cal, sched_day from, struct sched_instant reply,
+		     enum reply_rest_rule rule, int *days, int *on_rest_day, char *err, size_t errsz);
 
 #endif

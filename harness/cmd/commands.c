@@ -86,6 +86,45 @@ static const struct foi_command commands[] = {
 	 "             (--confirmation '' when there is none).\n"
 	 "  Both are recorded ('foi round log NAME'). ID: see 'foi round show NAME --json'.\n",
 	 cmd_request},
+	{"reply", "record replies by hand: letters by post, calls, answers read elsewhere",
+	 "usage: foi reply add REQUEST --kind ack|supplement|extension|final --received 'YYYY-MM-DD HH:MM'\n"
+	 "                     [--channel post|phone|web|in-person|email] [--file LETTER] [--reviewer WHO]\n"
+	 "       foi reply supplied REQUEST --at 'YYYY-MM-DD HH:MM' [--channel CHANNEL] [--reviewer WHO]\n"
+	 "       foi reply list REQUEST [--json]\n"
+	 "       foi reply kind EVENT ack|supplement|extension|final [--reviewer WHO]\n"
+	 "  add       records what a unit sent: an acknowledgement, a request to supplement (补正),\n"
+	 "            an extension notice (延期), the final reply; --channel defaults to post.\n"
+	 "            --file LETTER keeps the letter in store/ by its SHA-256 and reads its text\n"
+	 "            (PDF, Word, OFD, scan, e-mail, HTML, text), as 'foi grade check' does.\n"
+	 "            Refused for a request not sent, a time before its sending or after now.\n"
+	 "  supplied  records when the unit received the applicant's supplement (FOI only, after a\n"
+	 "            request to supplement): the 20 working days run again from its receipt.\n"
+	 "            --channel defaults to the request's own (email or web).\n"
+	 "  list      the request's events, with every change of kind.\n"
+	 "  kind      a reviewer corrects an event's kind; recorded with who and when. Who:\n"
+	 "            --reviewer, else FOI_REVIEWER, else [review] reviewer.\n"
+	 "  REQUEST: the ID 'foi status NAME' shows; EVENT: the ID 'foi reply list' shows.\n",
+	 cmd_reply},
+	{"status", "who has answered, who is late, what comes next and by when",
+	 "usage: foi status NAME [--unit CODE] [--overdue] [--due-within N] [--json]\n"
+	 "       foi status NAME --explain REQUEST [--json]\n"
+	 "  Each request of round NAME: unit, kind, channel, when it was sent, its receipt date,\n"
+	 "  the current deadline, when the final reply came, the working days it took, the band\n"
+	 "  (questions: 1, 5, late), the state and what comes next by when. States: planned,\n"
+	 "  send-failed, outcome-unknown, sent, acknowledged, supplement-requested, supplied,\n"
+	 "  extended, answered-in-time, answered-late, overdue, bounced.\n"
+	 "  Derived every time from the events and the workspace calendar: an import moves the\n"
+	 "  deadlines of open requests at once. [time] reply_on_rest_day decides a reply on a\n"
+	 "  rest day, for FOI deadlines and question bands alike.\n"
+	 "  --unit CODE      only that unit's requests\n"
+	 "  --overdue        only requests past their deadline with no final reply\n"
+	 "  --due-within N   only open requests whose deadline falls within N working days\n"
+	 "  --explain ID     every event of request ID and how each deadline was worked out\n"
+	 "                   (receipt, days counted and skipped, supplement, extension, calendar)\n"
+	 "  --json           fields: id, unit, kind, channel, state, sent, received,\n"
+	 "                   deadline_date, deadline_at, replied, working_days, band,\n"
+	 "                   supplement_in_time, extended, next, next_by\n",
+	 cmd_status},
 	{"calendar", "show the working-day calendar, check a date, import a newer calendar",
 	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
 	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"
@@ -116,15 +155,24 @@ static const struct foi_command commands[] = {
 	 "  --json     fields: received, deadline_date, deadline_at (exclusive end, ISO 8601),\n"
 	 "             counted, skipped, weekend_workdays, days_off, ...\n",
 	 cmd_deadline},
-	{"elapsed", "how many working days a reply took, and its band (1, 5, late)",
-	 "usage: foi elapsed --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM'\n"
-	 "                   [--clock civil|elapsed] [--channel CHANNEL] [--calendar FILE]... [--json]\n"
-	 "  --from     when the question was submitted; --to  when the reply came\n"
+	{"elapsed", "how many working days a reply took: its band (1, 5, late) or FOI verdict",
+	 "usage: foi elapsed --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM' [--kind consult|foi]\n"
+	 "                   [--extended] [--clock civil|elapsed] [--channel CHANNEL]\n"
+	 "                   [--reply-on-rest-day RULE] [--calendar FILE]... [--explain] [--json]\n"
+	 "  --from     when the question or application was submitted; --to  when the reply came\n"
 	 "  The default clock is civil, or inside a workspace its [time] consult_clock.\n"
 	 "  civil clock: working_days is 0 for a reply on the receipt day, 1 on the\n"
-	 "  next working day, and so on (a reply on a rest day counts as the working day after).\n"
+	 "  next working day, and so on.\n"
 	 "  elapsed clock: working_days is the working time elapsed, in days.\n"
-	 "  band: \"1\" within 1 working day, \"5\" after 1 and within 5, else \"late\".\n",
+	 "  --kind consult (default): band \"1\" within 1 working day, \"5\" after 1 and within 5,\n"
+	 "             else \"late\".\n"
+	 "  --kind foi  the FOI deadline (civil clock): \"in time\" within 20 working days, or 40\n"
+	 "             with --extended (an extension notified before the deadline), else \"late\";\n"
+	 "             as 'foi status' judges a final reply.\n"
+	 "  --reply-on-rest-day next_working_day (a reply on a rest day counts as made on the\n"
+	 "             next working day) or as_of_last_working_day (the working days that had\n"
+	 "             passed); default: the workspace's [time] reply_on_rest_day, else the first.\n"
+	 "  --explain  also say the rest-day rule and what it did to this reply\n",
 	 cmd_elapsed},
 	{"channel", "check a unit's FOI guide page for channel clarity",
 	 "usage: foi channel check FILE [--base-url URL] [--charset NAME] [--json]\n"

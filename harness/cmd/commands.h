@@ -50,6 +50,8 @@ int cmd_templates(struct foi_app *app, int argc, char **argv);
 int cmd_round(struct foi_app *app, int argc, char **argv);
 int cmd_scheme(struct foi_app *app, int argc, char **argv);
 int cmd_request(struct foi_app *app, int argc, char **argv);
+int cmd_reply(struct foi_app *app, int argc, char **argv);
+int cmd_status(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
 #endif

@@ -33,6 +33,8 @@ static void settings_to_rules(const struct settings *s, struct time_setup *t)
 									 : RECEIPT_REST_NEXT_WORKING_DAY;
 	t->rules.cutoff_sec = s->office_hours_cutoff < 0 ? -1 : s->office_hours_cutoff * 60;
 	t->consult_clock = s->consult_clock == CONSULT_CLOCK_ELAPSED ? SCHED_CLOCK_ELAPSED : SCHED_CLOCK_CIVIL;
+	t->rest_rule = s->reply_on_rest_day == REPLY_REST_AS_OF_LAST ? REPLY_REST_AS_OF_LAST_WORKING_DAY
+								      : REPLY_REST_NEXT_WORKING_DAY;
 }
 
 /* origin += a b, as far as it fits */
@@ -49,6 +51,7 @@ int time_setup_open(const struct foi_app *app, const char *const *calendars, siz
 	memset(out, 0, sizeof *out);
 	out->rules = RECEIPT_RULES_DEFAULT;
 	out->consult_clock = SCHED_CLOCK_CIVIL;
+	out->rest_rule = REPLY_REST_NEXT_WORKING_DAY;
 	struct workspace ws = {0};
 	char dir[PATH_MAX], ignored[FOI_ERR_MAX], *shipped = calendar_shipped_dir();
 	if (!shipped) {

@@ -26,6 +26,7 @@ struct time_setup {
 	struct sched_calendar *cal;      /* built */
 	struct receipt_rules rules;      /* receipt_on_rest_day, office_hours_cutoff */
 	enum sched_clock consult_clock;  /* the default clock for questions */
+	enum reply_rest_rule rest_rule;  /* reply_on_rest_day */
 	int in_workspace;
 	char origin[4608];               /* where the calendar came from, for people */
 };

@@ -126,6 +126,21 @@ Test(settings, values_are_read)
 	cr_assert_eq(s.smtp_tls, TLS_OFF);
 }
 
+Test(settings, reply_on_rest_day_and_the_reviewer)
+{
+	struct settings s;
+	char err[1024];
+	cr_assert_eq(load("", &s, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(s.reply_on_rest_day, REPLY_REST_NEXT_DAY, "the strict reading is the default");
+	cr_assert_eq(load("[time]\nreply_on_rest_day = as_of_last_working_day\n[review]\nreviewer = 李审核\n", &s, err,
+			  sizeof err),
+		     0, "%s", err);
+	cr_assert_eq(s.reply_on_rest_day, REPLY_REST_AS_OF_LAST);
+	cr_assert_str_eq(s.reviewer, "李审核");
+	expect_error("[time]\nconsult_clock = civil\nreply_on_rest_day = networkdays\n", 3,
+		     "'networkdays' is not allowed for reply_on_rest_day");
+}
+
 Test(settings, passwords_come_from_the_environment)
 {
 	struct settings s;
