@@ -369,7 +369,13 @@ Test(round_behaviour, a_later_round_never_gives_a_persona_a_unit_it_has_an_open_
 	cr_assert(strstr(r.err, "already writes to D05 in round r1"), "%s", r.err);
 	run_free(&r);
 	/* r1 used two personas on D01 and r2 the third: a third round has none left for it. */
-	round_create_refused(dir, "r3 --seed 7 --start 2023-10-16 --kinds consult", 0, "no persona is free to send D01 a question");
+	r = run_foi(dir, "--now '2023-09-18 08:00' round create r3 --seed 7 --start 2023-10-16 --kinds consult");
+	cr_assert_eq(r.status, 1, "%s", r.out);
+	cr_assert(strstr(r.err, "no persona is free to send D01 a question"), "%s", r.err);
+	run_free(&r);
+	r = run_foi(dir, "round show r3");
+	cr_assert_neq(r.status, 0, "the refused round was stored: %s", r.out);
+	run_free(&r);
 	cJSON_Delete(r1);
 	cJSON_Delete(r2);
 }
