@@ -68,6 +68,7 @@ static const struct key_spec keys[] = {
 	ENUM("letters", "seal_absent", letters_seal_absent, seal_absent_names),
 	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
 	INT("send", "per_minute", per_minute, 0, 600),
+	INT("send", "mails_per_session", mails_per_session, 1, 1000),
 };
 
 #define PERSONA_PREFIX "persona."
@@ -117,6 +118,7 @@ void settings_defaults(struct settings *s)
 	s->letters_seal_absent = SEAL_ABSENT_FAIL;
 	s->host_gap_seconds = 20;
 	s->per_minute = 6;
+	s->mails_per_session = 20;
 }
 
 const char *settings_tls_name(enum tls_mode m)

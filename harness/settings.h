@@ -92,6 +92,7 @@ struct settings {
 	/* [send]: politeness towards the units' servers */
 	int host_gap_seconds; /* at least this long between two requests to one host */
 	int per_minute;       /* at most this many requests a minute in all; 0: no limit */
+	int mails_per_session; /* e-mails sent in one SMTP session at most */
 
 	/* [persona.KEY] sections, in file order */
 	struct persona personas[SETTINGS_MAX_PERSONAS];
