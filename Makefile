@@ -124,7 +124,7 @@ $(BUILD)/foi-sim: $(SIM_OBJS) $(BUILD)/libfoi.a
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libfoi.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -DFOI_DATADIR='"$(CURDIR)"' -O2 -o $@ $^ $(LIBS)
+	$(CC) $(ALL_CFLAGS) -DFOI_DATADIR='"$(CURDIR)"' -DFOI_BUILDDIR='"$(CURDIR)/$(BUILD)"' -O2 -o $@ $^ $(LIBS)
 
 # The manual page is written by foi itself from the same help texts `foi help` prints.
 $(BUILD)/foi.1: $(BUILD)/foi
@@ -163,7 +163,7 @@ unit: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim)
 check: deps
 	@$(MAKE) --no-print-directory test
 
-bench: deps $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
+bench: deps $(BUILD)/foi $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
 	@for b in $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%); do $$b || exit 1; done
 
 clean:

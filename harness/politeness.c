@@ -91,29 +91,50 @@ char *politeness_host(const char *address)
 	return host;
 }
 
-enum foi_status politeness_wait(struct politeness *p, const char *host, char *err, size_t errsz)
+/* The host's record, added when new; NULL when out of memory. */
+static struct host_seen *host_record(struct politeness *p, const char *host)
 {
-	struct host_seen *seen = NULL;
-	for (size_t i = 0; i < p->nhosts && !seen; i++)
+	for (size_t i = 0; i < p->nhosts; i++)
 		if (strcmp(p->hosts[i].host, host) == 0)
-			seen = &p->hosts[i];
-	if (!seen) {
-		struct host_seen *grown = realloc(p->hosts, (p->nhosts + 1) * sizeof *grown);
-		char *copy = strdup(host);
-		if (grown)
-			p->hosts = grown;
-		if (!grown || !copy) {
-			free(copy);
-			return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
-		}
-		seen = &p->hosts[p->nhosts++];
-		seen->host = copy;
-		seen->at = -1e9;
+			return &p->hosts[i];
+	struct host_seen *grown = realloc(p->hosts, (p->nhosts + 1) * sizeof *grown);
+	char *copy = strdup(host);
+	if (grown)
+		p->hosts = grown;
+	if (!grown || !copy) {
+		free(copy);
+		return NULL;
 	}
+	struct host_seen *seen = &p->hosts[p->nhosts++];
+	seen->host = copy;
+	seen->at = -1e9;
+	return seen;
+}
+
+/* When (monotonic seconds) a request to this host may go. */
+static double ready_at(const struct politeness *p, const struct host_seen *seen)
+{
 	double when = seen->at + p->gap_s;
 	if (p->per_minute > 0 && p->recent[p->next] + 60.0 > when)
 		when = p->recent[p->next] + 60.0; /* the oldest of the last per_minute must be a minute old */
-	sleep_until(when);
+	return when;
+}
+
+enum foi_status politeness_ready(struct politeness *p, const char *host, int *ready, char *err, size_t errsz)
+{
+	struct host_seen *seen = host_record(p, host);
+	if (!seen)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	*ready = ready_at(p, seen) <= monotonic_now();
+	return FOI_OK;
+}
+
+enum foi_status politeness_wait(struct politeness *p, const char *host, char *err, size_t errsz)
+{
+	struct host_seen *seen = host_record(p, host);
+	if (!seen)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	sleep_until(ready_at(p, seen));
 	double now = monotonic_now();
 	seen->at = now;
 	if (p->per_minute > 0) {

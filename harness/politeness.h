@@ -20,6 +20,9 @@ void politeness_free(struct politeness *p);
  * malloc'd); NULL when out of memory. */
 char *politeness_host(const char *address);
 
+/* *ready: 1 when a request to host may go now without waiting (nothing is counted). */
+enum foi_status politeness_ready(struct politeness *p, const char *host, int *ready, char *err, size_t errsz);
+
 /* Waits until a request to host may go, then counts it as sent now. */
 enum foi_status politeness_wait(struct politeness *p, const char *host, char *err, size_t errsz);
 

@@ -121,8 +121,11 @@ static int load_units(sqlite3 *db, struct unit_info **units, size_t *n, struct c
 			}
 			p->count++;
 		}
-		for (size_t i = 0; i < p->count; i++)
+		for (size_t i = 0; i < p->count; i++) {
+			p->targets[i].code = p->members[i].code;
 			p->targets[i].domains = p->members[i].domains;
+			p->targets[i].busy = 0;
+		}
 		if (rc != FOI_EXIT_OK || pstep != SQLITE_DONE)
 			break;
 	}
@@ -168,13 +171,15 @@ static sched_day today(void)
 	return local_instant(clock_now()).day;
 }
 
-/* reply_address with the token after its local part: evaluator+TOKEN@foi.test (malloc'd, NULL
- * when out of memory). */
-static char *reply_address(const struct settings *s, const char *token)
+/* In persona mode settings_load made sure the persona has an address; in token mode the token
+ * goes after token_address's local part: evaluator+TOKEN@foi.test. */
+char *round_reply_address(const struct settings *s, const struct persona *p, const char *token)
 {
-	const char *at = strrchr(s->reply_address, '@');
+	if (s->reply_mode == REPLY_PERSONA)
+		return strdup(p->email);
+	const char *at = strrchr(s->token_address, '@');
 	char *out;
-	if (asprintf(&out, "%.*s%s%s%s", (int)(at - s->reply_address), s->reply_address, s->token_delimiter, token,
+	if (asprintf(&out, "%.*s%s%s%s", (int)(at - s->token_address), s->token_address, s->token_delimiter, token,
 		     at) < 0)
 		return NULL;
 	return out;
@@ -188,9 +193,9 @@ const struct persona *round_find_persona(const struct settings *s, const char *k
 	return NULL;
 }
 
-/* The text one request sends, rendered for its unit, persona, date and token. */
+/* The text one request sends, rendered for its unit, persona, date and reply address. */
 int round_render_request(const struct template *t, const char *unit_name, const struct persona *p,
-			  sched_day day, const char *token, const char *reply_to,
+			  sched_day day, const char *reply_to,
 			  struct template_rendered *out, char *err, size_t errsz)
 {
 	struct template_values v = {0};
@@ -201,10 +206,9 @@ int round_render_request(const struct template *t, const char *unit_name, const 
 	v.persona.phone = p->phone;
 	v.persona.address = p->address;
 	v.persona.postcode = p->postcode;
-	/* Without an address of its own, the persona gives the tokened reply address. */
+	/* In token mode a persona without an address of its own gives the tokened reply address. */
 	v.persona.email = *p->email ? p->email : reply_to;
 	day_to_ymd(day, &v.year, &v.month, &v.day);
-	v.token = token;
 	v.reply_to = reply_to;
 	return template_render(t, &v, out, err, errsz);
 }
@@ -244,14 +248,14 @@ static int store_request(struct workspace *ws, struct insert_ctx *ic, const stru
 
 	if (token_new(token, err, errsz) != 0)
 		return FOI_EXIT_FAIL;
-	char *reply_to = reply_address(&ws->settings, token);
+	char *reply_to = round_reply_address(&ws->settings, p, token);
 	if (!reply_to) {
 		snprintf(err, errsz, "out of memory");
 		return FOI_EXIT_FAIL;
 	}
 	local_instant_iso(it->send_at, send_at);
 	choose_channel(target, it->kind, &channel, &address);
-	if (round_render_request(t, target->name, p, it->send_at.day, token, reply_to, &text, err, errsz) != 0) {
+	if (round_render_request(t, target->name, p, it->send_at.day, reply_to, &text, err, errsz) != 0) {
 		free(reply_to);
 		return FOI_EXIT_DATA;
 	}
@@ -372,13 +376,22 @@ static int plan_round(struct workspace *ws, const struct sched_calendar *cal, co
 		snprintf(err, errsz, "out of memory");
 		return FOI_EXIT_FAIL;
 	}
+	/* Personas with an open request to a body from an earlier round are passed over for it. */
+	struct round_busy *busy = round_busy_load(ws->db, &ws->settings, err, errsz);
+	if (!busy)
+		return FOI_EXIT_FAIL;
 	for (size_t i = 0; i < pl->nunits; i++) {
+		pl->punits[i].code = pl->units[i].code;
+		pl->punits[i].busy = round_busy_of(busy, pl->units[i].code);
+		for (size_t j = 0; j < pl->pools[i].count; j++)
+			pl->pools[i].targets[j].busy = round_busy_of(busy, pl->pools[i].members[j].code);
 		pl->punits[i].domains = pl->units[i].domains;
 		/* A county-level government answers for all of its county's affairs. */
 		pl->punits[i].any_domain = strcmp(pl->units[i].level, "county") == 0;
 		pl->punits[i].pool = pl->pools[i].targets;
 		pl->punits[i].pool_count = pl->pools[i].count;
 	}
+	round_busy_free(busy);
 	rc = plan_templates(pl, templates, opt->kinds, err, errsz);
 	if (rc != FOI_EXIT_OK)
 		return rc;

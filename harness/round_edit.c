@@ -202,18 +202,22 @@ static int edit_send_time(const struct workspace *ws, const struct sched_calenda
 	return FOI_EXIT_OK;
 }
 
-/* 1 when the round's request of the other kind goes to target under persona; -1 on a database error. */
-static int persona_writes_to(sqlite3 *db, int64_t round_id, const char *kind, const char *target, const char *persona)
+/* The round of another open request persona has to target (this round's other kind, or an
+ * earlier round's) into round (caller's buffer), 1; 0 when none; -1 on a database error. */
+static int persona_writes_to(sqlite3 *db, int64_t request_id, const char *target, const char *persona, char *round,
+			     size_t roundsz)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM requests WHERE round_id = ? AND kind <> ? AND target = ? AND persona = ?",
+	if (sqlite3_prepare_v2(db, "SELECT r.name FROM requests q JOIN rounds r ON r.id = q.round_id WHERE q.id <> ? "
+				   "AND q.target = ? AND q.persona = ? AND q." ROUND_REQUEST_OPEN " LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_int64(st, 1, round_id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, target, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, persona, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 1, request_id);
+	sqlite3_bind_text(st, 2, target, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, persona, -1, SQLITE_TRANSIENT);
 	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		snprintf(round, roundsz, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
 }
@@ -242,36 +246,47 @@ static int change_request(struct workspace *ws, const struct sched_calendar *cal
 		return FOI_EXIT_DATA;
 	}
 	/* One persona never writes twice at once to the same unit (DOMAIN.md), as planned. */
-	int clash = e->persona ? persona_writes_to(ws->db, round_id, e->kind, r->target, p->key) : 0;
+	char other_round[80] = "";
+	int clash = e->persona ? persona_writes_to(ws->db, r->id, r->target, p->key, other_round, sizeof other_round) : 0;
 	if (clash < 0)
 		return round_sql_error(ws->db, err, errsz);
 	if (clash) {
-		snprintf(err, errsz, "persona %s already writes to %s in this round: one persona never sends a unit two requests",
-			 p->key, r->target);
+		snprintf(err, errsz, "persona %s already writes to %s in round %s: one persona never sends a unit two requests "
+			 "at once", p->key, r->target, other_round);
 		return FOI_EXIT_DATA;
+	}
+	/* In persona mode the reply address is the persona's own, so it follows the persona. */
+	char *reply_to = ws->settings.reply_mode == REPLY_PERSONA ? strdup(p->email) : strdup(r->reply_to);
+	if (!reply_to) {
+		snprintf(err, errsz, "out of memory");
+		return FOI_EXIT_FAIL;
 	}
 	char send_at[CLOCK_ISO_MAX];
 	struct sched_instant when;
 	int rc = edit_send_time(ws, cal, e, r, &when, send_at, err, errsz);
-	if (rc != FOI_EXIT_OK)
-		return rc;
 	struct template_rendered text;
-	if (round_render_request(t, r->target_name, p, when.day, r->token, r->reply_to, &text, err, errsz) != 0)
-		return FOI_EXIT_DATA;
+	if (rc == FOI_EXIT_OK && round_render_request(t, r->target_name, p, when.day, reply_to, &text, err, errsz) != 0)
+		rc = FOI_EXIT_DATA;
+	if (rc != FOI_EXIT_OK) {
+		free(reply_to);
+		return rc;
+	}
 	sqlite3_stmt *st;
 	int step = SQLITE_ERROR;
-	if (sqlite3_prepare_v2(ws->db, "UPDATE requests SET template_id = ?, persona = ?, send_at = ?, subject = ?, body = ? "
-				       "WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(ws->db, "UPDATE requests SET template_id = ?, persona = ?, send_at = ?, subject = ?, body = ?, "
+				       "reply_to = ? WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, t->id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, p->key, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, send_at, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 4, text.subject ? text.subject : "", -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 5, text.body, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 6, r->id);
+		sqlite3_bind_text(st, 6, reply_to, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 7, r->id);
 		step = sqlite3_step(st);
 		sqlite3_finalize(st);
 	}
 	template_rendered_free(&text);
+	free(reply_to);
 	if (step != SQLITE_DONE)
 		return round_sql_error(ws->db, err, errsz);
 

@@ -1,4 +1,4 @@
-/* Sending a round's due requests one by one through the outbox (see round_send.h). */
+/* Sending a round's due requests through the outbox, e-mails in batches of one SMTP session (see round_send.h). */
 #include "harness/round_send.h"
 #include "harness/clock.h"
 #include "harness/mail/outbox.h"
@@ -79,7 +79,8 @@ static enum foi_status load_due(sqlite3 *db, int64_t round_id, const struct roun
 	*out = NULL;
 	*n = 0;
 	*not_due = 0;
-	if (sqlite3_prepare_v2(db, "SELECT id, unit, kind, channel, address, persona, send_at, reply_to, subject, body, state "
+	/* Not the texts: a round of thousands would hold them all at once; a batch reads its own. */
+	if (sqlite3_prepare_v2(db, "SELECT id, unit, kind, channel, address, persona, send_at, reply_to, '', '', state "
 				   "FROM requests WHERE round_id = ?1 AND (state = 'planned' OR (?2 AND state = 'failed')) "
 				   "AND (?3 IS NULL OR unit = ?3) AND (?4 IS NULL OR kind = ?4) ORDER BY send_at, id",
 			       -1, &st, NULL) != SQLITE_OK)
@@ -159,37 +160,112 @@ static enum foi_status find_round(sqlite3 *db, const char *name, int64_t *id, ch
 	return step == SQLITE_ROW ? FOI_OK : db_fail(db, err, errsz);
 }
 
-/* Sends one item; FOI_OK unless the whole run must stop. */
-static enum foi_status send_one(struct workspace *ws, struct politeness *polite, const struct send_item *it,
-				struct round_send_result *res, const char **outcome, char *detail, size_t detailsz,
-				char *err, size_t errsz)
+/* The e-mails gathered for one SMTP session. */
+struct mail_batch {
+	size_t *index;              /* into the run's items */
+	struct mail_request *req;
+	struct mail_result *result;
+	size_t n, cap;
+	sqlite3_stmt *text;         /* a request's subject and body */
+};
+
+static void mail_batch_free(struct mail_batch *b)
 {
-	*detail = '\0';
-	if (strcmp(it->channel, "email") != 0) {
-		/* Web forms come with their own module; until then the request waits, planned. */
-		res->web_waiting++;
-		*outcome = "waiting";
-		snprintf(detail, detailsz, "sending by web form is not built yet");
+	free(b->index);
+	free(b->req);
+	free(b->result);
+	sqlite3_finalize(b->text);
+}
+
+/* Reads the subject and body of item it into its slots (malloc'd, owned by it). */
+static enum foi_status read_text(struct mail_batch *b, sqlite3 *db, struct send_item *it, char *err, size_t errsz)
+{
+	sqlite3_reset(b->text);
+	sqlite3_bind_int64(b->text, 1, it->id);
+	if (sqlite3_step(b->text) != SQLITE_ROW)
+		return db_fail(db, err, errsz);
+	const unsigned char *subject = sqlite3_column_text(b->text, 0), *body = sqlite3_column_text(b->text, 1);
+	free(it->subject);
+	free(it->body);
+	it->subject = strdup(subject ? (const char *)subject : "");
+	it->body = strdup(body ? (const char *)body : "");
+	sqlite3_reset(b->text);
+	if (!it->subject || !it->body)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	return FOI_OK;
+}
+
+/* Sends the batch in one session and reports each request's outcome; FOI_OK unless the whole
+ * run must stop. The texts it read are released once sent. */
+static enum foi_status flush(struct workspace *ws, struct mail_batch *b, struct send_item *items,
+			     const struct round_send_hooks *h, struct round_send_result *res, char *err, size_t errsz)
+{
+	if (b->n == 0)
 		return FOI_OK;
+	enum foi_status rc = FOI_OK;
+	for (size_t k = 0; k < b->n && rc == FOI_OK; k++) {
+		struct send_item *it = &items[b->index[k]];
+		rc = read_text(b, ws->db, it, err, errsz);
+		b->req[k] = (struct mail_request){.id = it->id, .from_state = it->state, .to = it->address,
+						  .reply_to = it->reply_to, .persona = it->persona, .subject = it->subject,
+						  .body = it->body};
 	}
-	char *host = politeness_host(it->address);
+	if (rc == FOI_OK)
+		rc = send_mails(ws, b->req, b->n, b->result, err, errsz);
+	if (rc == FOI_OK || rc == FOI_E_NET) {
+		for (size_t k = 0; k < b->n; k++) {
+			const struct send_item *it = &items[b->index[k]];
+			enum outbox_outcome out = b->result[k].outcome;
+			if (out == OUTBOX_NOT_SENT)
+				continue; /* back where it was: the run stops with the reason, said once */
+			res->sent += out == OUTBOX_SENT;
+			res->failed += out == OUTBOX_FAILED;
+			if (h && h->after)
+				h->after(h->ctx, b->index[k], it, outbox_outcome_name(out), b->result[k].detail);
+		}
+	}
+	for (size_t k = 0; k < b->n; k++) {
+		struct send_item *it = &items[b->index[k]];
+		free(it->subject);
+		free(it->body);
+		it->subject = it->body = NULL;
+	}
+	b->n = 0;
+	return rc;
+}
+
+/* Adds item i to the batch, sending the batch first when it is full or when politeness makes
+ * this one wait (nothing waits while its batch is committed as sending). */
+static enum foi_status add_mail(struct workspace *ws, struct politeness *polite, struct mail_batch *b,
+				struct send_item *items, size_t i, const struct round_send_hooks *h,
+				struct round_send_result *res, char *err, size_t errsz)
+{
+	char *host = politeness_host(items[i].address);
 	if (!host)
 		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
-	enum foi_status waited = politeness_wait(polite, host, err, errsz);
+	int ready = 1;
+	enum foi_status rc = politeness_ready(polite, host, &ready, err, errsz);
+	if (rc == FOI_OK && b->n > 0 && (!ready || b->n == b->cap))
+		rc = flush(ws, b, items, h, res, err, errsz);
+	if (rc == FOI_OK)
+		rc = politeness_wait(polite, host, err, errsz);
 	free(host);
-	if (waited != FOI_OK)
-		return waited;
-	struct mail_request m = {.id = it->id, .from_state = it->state, .to = it->address, .reply_to = it->reply_to,
-				 .persona = it->persona, .subject = it->subject, .body = it->body};
-	enum outbox_outcome out;
-	enum foi_status rc = send_mail(ws, &m, &out, detail, detailsz, err, errsz);
-	if (rc != FOI_OK)
-		return rc;
-	*outcome = outbox_outcome_name(out);
-	if (out == OUTBOX_SENT)
-		res->sent++;
-	else if (out == OUTBOX_FAILED)
-		res->failed++;
+	if (rc == FOI_OK)
+		b->index[b->n++] = i;
+	return rc;
+}
+
+static enum foi_status mail_batch_init(struct mail_batch *b, sqlite3 *db, int cap, char *err, size_t errsz)
+{
+	memset(b, 0, sizeof *b);
+	b->cap = cap > 0 ? (size_t)cap : 1;
+	b->index = calloc(b->cap, sizeof *b->index);
+	b->req = calloc(b->cap, sizeof *b->req);
+	b->result = calloc(b->cap, sizeof *b->result);
+	if (!b->index || !b->req || !b->result)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	if (sqlite3_prepare_v2(db, "SELECT subject, body FROM requests WHERE id = ?", -1, &b->text, NULL) != SQLITE_OK)
+		return db_fail(db, err, errsz);
 	return FOI_OK;
 }
 
@@ -215,38 +291,43 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 	}
 	struct send_item *items = NULL;
 	size_t n = 0;
-	rc = load_due(ws->db, round_id, o, clock_now(), &items, &n, &res->not_due, err, errsz);
-	if (rc != FOI_OK)
+	struct mail_batch batch;
+	rc = mail_batch_init(&batch, ws->db, ws->settings.mails_per_session, err, errsz);
+	if (rc == FOI_OK)
+		rc = load_due(ws->db, round_id, o, clock_now(), &items, &n, &res->not_due, err, errsz);
+	if (rc != FOI_OK) {
+		mail_batch_free(&batch);
 		goto out;
+	}
 	if (h && h->start)
 		h->start(h->ctx, n);
-	char detail[FOI_ERR_MAX];
 	long attempted = 0;
 	for (size_t i = 0; i < n && rc == FOI_OK; i++) {
 		const struct send_item *it = &items[i];
-		const char *outcome = "would send";
 		if (o->limit > 0 && attempted >= o->limit) {
 			res->held++;
 			continue;
 		}
 		if (h && h->before)
 			h->before(h->ctx, i, it);
-		*detail = '\0';
-		if (o->dry_run) {
-			if (strcmp(it->channel, "email") != 0) {
-				outcome = "waiting";
-				res->web_waiting++;
-			}
-		} else {
-			rc = send_one(ws, polite, it, res, &outcome, detail, sizeof detail, err, errsz);
-			if (rc != FOI_OK)
-				break;
+		if (strcmp(it->channel, "email") != 0) {
+			/* Web forms come with their own module; until then the request waits, planned. */
+			res->web_waiting++;
+			if (h && h->after)
+				h->after(h->ctx, i, it, "waiting", o->dry_run ? "" : "sending by web form is not built yet");
+			continue;
 		}
-		if (strcmp(outcome, "waiting") != 0)
-			attempted++;
-		if (h && h->after)
-			h->after(h->ctx, i, it, outcome, detail);
+		attempted++;
+		if (o->dry_run) {
+			if (h && h->after)
+				h->after(h->ctx, i, it, "would send", "");
+			continue;
+		}
+		rc = add_mail(ws, polite, &batch, items, i, h, res, err, errsz);
 	}
+	if (rc == FOI_OK)
+		rc = flush(ws, &batch, items, h, res, err, errsz);
+	mail_batch_free(&batch);
 	items_free(items, n);
 	/* Unknown ones of earlier runs are still unresolved: they belong in every summary. */
 	if (rc == FOI_OK)

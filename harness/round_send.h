@@ -1,12 +1,14 @@
 /*
- * Sending a round: every planned request whose time has come (by foi's clock), one after the
- * other, each through the outbox (at most once, harness/mail/outbox.h).
+ * Sending a round: every planned request whose time has come (by foi's clock), in the order they
+ * fall due, each through the outbox (at most once, harness/mail/outbox.h).
  *
  * The run holds the workspace's send lock; it first turns attempts a dead run left 'sending'
- * into 'unknown'. E-mail requests go out through harness/mail/send_mail.h. Requests by web
- * form are not sent yet (that channel is still to be built): they stay planned and are counted.
- * A failure that would fail every mail alike (login, TLS, no server) stops the run with one
- * error and leaves the request planned.
+ * into 'unknown'. E-mail requests go out through harness/mail/send_mail.h, those due together in
+ * one SMTP session (up to [send] mails_per_session; a request that politeness makes wait starts a
+ * new one, so that no committed batch waits). Requests by web form are not sent yet (that
+ * channel is still to be built): they stay planned and are counted. A failure that would fail
+ * every mail alike (login, TLS, no server) stops the run with one error and leaves those
+ * requests planned.
  */
 #ifndef FOI_ROUND_SEND_H
 #define FOI_ROUND_SEND_H

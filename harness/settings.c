@@ -29,6 +29,8 @@ static const char *const reply_rest_names[] = {"next_working_day", "as_of_last_w
 /* Indexed by enum tls_mode. */
 static const char *const tls_names[] = {"off", "if-available", "required", NULL};
 static const char *const seal_absent_names[] = {"fail", "unknown", NULL};
+/* Indexed by enum reply_mode. */
+static const char *const reply_mode_names[] = {"persona", "token", NULL};
 
 #define TEXT(sec, key, field) {sec, key, V_TEXT, offsetof(struct settings, field), sizeof(((struct settings *)0)->field), 0, 0, NULL}
 #define TYPED(sec, key, t, field) {sec, key, t, offsetof(struct settings, field), sizeof(((struct settings *)0)->field), 0, 0, NULL}
@@ -44,7 +46,8 @@ static const struct key_spec keys[] = {
 	ENUM("time", "reply_on_rest_day", reply_on_rest_day, reply_rest_names),
 	TYPED("time", "work_start", V_CLOCKTIME, work_start),
 	TYPED("time", "work_end", V_CLOCKTIME, work_end),
-	TYPED("mail", "reply_address", V_EMAIL, reply_address),
+	ENUM("mail", "reply_mode", reply_mode, reply_mode_names),
+	TYPED("mail", "token_address", V_EMAIL, token_address),
 	TYPED("mail", "token_delimiter", V_DELIMITER, token_delimiter),
 	TEXT("mail", "smtp_host", smtp_host),
 	INT("mail", "smtp_port", smtp_port, 1, 65535),
@@ -69,6 +72,7 @@ static const struct key_spec keys[] = {
 	TEXT("review", "reviewer", reviewer),
 	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
 	INT("send", "per_minute", per_minute, 0, 600),
+	INT("send", "mails_per_session", mails_per_session, 1, 1000),
 };
 
 #define PERSONA_PREFIX "persona."
@@ -99,7 +103,8 @@ void settings_defaults(struct settings *s)
 	s->reply_on_rest_day = REPLY_REST_NEXT_DAY;
 	s->work_start = 9 * 60;
 	s->work_end = 17 * 60;
-	snprintf(s->reply_address, sizeof s->reply_address, "evaluator@foi.test");
+	s->reply_mode = REPLY_PERSONA;
+	snprintf(s->token_address, sizeof s->token_address, "evaluator@foi.test");
 	snprintf(s->token_delimiter, sizeof s->token_delimiter, "+");
 	snprintf(s->smtp_host, sizeof s->smtp_host, "127.0.0.1");
 	s->smtp_port = 587;
@@ -118,6 +123,7 @@ void settings_defaults(struct settings *s)
 	s->letters_seal_absent = SEAL_ABSENT_FAIL;
 	s->host_gap_seconds = 20;
 	s->per_minute = 6;
+	s->mails_per_session = 20;
 }
 
 const char *settings_tls_name(enum tls_mode m)
@@ -132,6 +138,8 @@ struct parse_state {
 	size_t errsz;
 	int failed;
 	int persona_line[SETTINGS_MAX_PERSONAS];
+	int persona_email_line[SETTINGS_MAX_PERSONAS];
+	int reply_mode_line;
 	FILE *file;
 	int line; /* the line inih is looking at */
 	int work_hours_line; /* where work_start or work_end was last set, for the check after */
@@ -252,6 +260,8 @@ static int handle_persona(struct parse_state *st, const char *section, const cha
 			return fail(st, line, "value of '%s' is too long", name);
 		if (strcmp(name, "email") == 0 && *value && !valid_email(value))
 			return fail(st, line, "'%s' is not an e-mail address (key %s)", value, name);
+		if (strcmp(name, "email") == 0)
+			st->persona_email_line[p - s->personas] = line;
 		return 1;
 	}
 	return fail(st, line, "unknown key '%s' in [%s] (keys: name, id_type, id_number, phone, address, postcode, email)", name, section);
@@ -278,8 +288,13 @@ static int handle_key(void *user, const char *section, const char *name, const c
 	}
 	if (!section_known)
 		return fail(st, line, "unknown section [%s]", section);
+	if (!k && strcmp(section, "mail") == 0 && strcmp(name, "reply_address") == 0)
+		return fail(st, line, "'reply_address' is now 'reply_mode = persona' (each persona's own address, the default) "
+			    "or 'reply_mode = token' with 'token_address = %s' (see config.example.ini)", value);
 	if (!k)
 		return fail(st, line, "unknown key '%s' in [%s]", name, section);
+	if (k->names == reply_mode_names)
+		st->reply_mode_line = line;
 
 	void *field = (char *)s + k->offset;
 	char why[FOI_ERR_MAX];
@@ -336,6 +351,30 @@ static int handle_key(void *user, const char *section, const char *name, const c
 	return fail(st, line, "internal: unhandled key %s", name);
 }
 
+/* Persona mode: each persona's replies come to its own address, so each needs one, and no two
+ * may share one (a reply could not tell them apart). */
+static int persona_addresses_check(const struct parse_state *st, const char *path, char *err, size_t errsz)
+{
+	const struct settings *s = st->s;
+	for (size_t i = 0; i < s->persona_count; i++) {
+		const struct persona *p = &s->personas[i];
+		if (!p->email[0]) {
+			snprintf(err, errsz, "%s:%d: [persona.%s] has no email: with [mail] reply_mode = persona%s each persona "
+				 "gives its own reply address (set email), or set reply_mode = token", path,
+				 st->persona_line[i], p->key, st->reply_mode_line ? "" : " (the default)");
+			return -1;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcasecmp(s->personas[j].email, p->email) == 0) {
+				snprintf(err, errsz, "%s:%d: [persona.%s] has the email of [persona.%s] (%s): in persona mode "
+					 "each persona needs an address of its own", path, st->persona_email_line[i], p->key,
+					 s->personas[j].key, p->email);
+				return -1;
+			}
+	}
+	return 0;
+}
+
 int settings_load(const char *path, struct settings *s, int *insecure, char *err, size_t errsz)
 {
 	struct parse_state st = {.s = s, .path = path, .err = err, .errsz = errsz, .line = 1};
@@ -369,6 +408,8 @@ int settings_load(const char *path, struct settings *s, int *insecure, char *err
 			return -1;
 		}
 	}
+	if (s->reply_mode == REPLY_PERSONA && persona_addresses_check(&st, path, err, errsz) != 0)
+		return -1;
 	if (s->file_has_password && stat_ok && (sb.st_mode & 077))
 		*insecure = 1;
 

@@ -5,6 +5,8 @@
  * config.example.ini documents the same keys for people. Unknown sections or keys and bad
  * values are errors naming the file and line, so a typo never silently falls back to a default.
  * Passwords may come from FOI_SMTP_PASSWORD / FOI_IMAP_PASSWORD instead of the file.
+ * In persona mode ([mail] reply_mode, the default) every persona must have an e-mail address of
+ * its own, different from every other persona's: it is where that persona's replies come.
  */
 #ifndef FOI_SETTINGS_H
 #define FOI_SETTINGS_H
@@ -30,6 +32,12 @@ enum consult_clock {
 enum reply_rest {
 	REPLY_REST_NEXT_DAY,    /* a reply on a rest day counts as made on the next working day */
 	REPLY_REST_AS_OF_LAST,  /* it counts the working days that had passed (NETWORKDAYS) */
+};
+
+/* Which address a request gives for replies (DESIGN.md "Contracts": covert by default). */
+enum reply_mode {
+	REPLY_PERSONA, /* the persona's own address: nothing in the request gives the test away */
+	REPLY_TOKEN,   /* token_address plus-addressed with the request's token, for rounds that need not be covert */
 };
 
 enum seal_absent {
@@ -62,7 +70,8 @@ struct settings {
 	int work_start, work_end; /* send window, minutes after midnight */
 
 	/* [mail] */
-	char reply_address[SETTINGS_TEXT_MAX]; /* evaluator@foi.test; tokens go after the delimiter */
+	enum reply_mode reply_mode;
+	char token_address[SETTINGS_TEXT_MAX]; /* token mode: evaluator@foi.test; tokens go after the delimiter */
 	char token_delimiter[8];
 	char smtp_host[SETTINGS_TEXT_MAX];
 	int smtp_port;
@@ -91,6 +100,7 @@ struct settings {
 	/* [send]: politeness towards the units' servers */
 	int host_gap_seconds; /* at least this long between two requests to one host */
 	int per_minute;       /* at most this many requests a minute in all; 0: no limit */
+	int mails_per_session; /* e-mails sent in one SMTP session at most */
 
 	/* [persona.KEY] sections, in file order */
 	struct persona personas[SETTINGS_MAX_PERSONAS];

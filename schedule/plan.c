@@ -139,8 +139,8 @@ int plan_make(const struct plan_input *in, struct plan_item *items, size_t *coun
 		goto out;
 
 	draw_seed(&dr, in->seed);
-	size_t persona_order[64];
-	size_t np = in->persona_count < 64 ? in->persona_count : 64;
+	size_t persona_order[PLAN_MAX_PERSONAS];
+	size_t np = in->persona_count < PLAN_MAX_PERSONAS ? in->persona_count : PLAN_MAX_PERSONAS;
 	draw_permutation(&dr, persona_order, np);
 	int sy, sm, sd;
 	day_to_ymd(in->start, &sy, &sm, &sd);
@@ -163,7 +163,23 @@ int plan_make(const struct plan_input *in, struct plan_item *items, size_t *coun
 			it->template_index = choose_template(&dr, in->templates[k], in->template_count[k], domains ? domains : "",
 							     any_domain, start_ymd, used[k], &it->off_domain, &it->stale);
 			used[k][it->template_index]++;
-			it->persona = persona_order[(u + (size_t)k) % np];
+			/* The turn of personas, passing over one with an open request to this target, and
+			 * for the question the one the application went out under. */
+			uint64_t busy = foi_target ? unit->pool[pick].busy : unit->busy;
+			size_t taken = k == PLAN_CONSULT && in->kinds[PLAN_FOI] && np > 1 ? items[n - 2].persona : PLAN_SELF;
+			size_t j = 0;
+			while (j < np && (((busy >> persona_order[(u + (size_t)k + j) % np]) & 1u) ||
+					  persona_order[(u + (size_t)k + j) % np] == taken))
+				j++;
+			if (j == np) {
+				const char *target_code = foi_target ? unit->pool[pick].code : unit->code;
+				snprintf(err, errsz, "no persona is free to send %s %s: each has an open request to it already "
+						     "(one persona never writes twice at once to a unit); add a [persona.NAME] "
+						     "section to foi.ini", target_code ? target_code : "a unit",
+					 k == PLAN_FOI ? "an FOI application" : "a question");
+				goto out;
+			}
+			it->persona = persona_order[(u + (size_t)k + j) % np];
 		}
 	}
 

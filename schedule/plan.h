@@ -14,7 +14,9 @@
  *    used of all and is marked off_domain, so the caller can say so (it never happens
  *    silently); an item whose consultation is not valid on the start day is marked stale;
  *  - a persona, so that not every unit hears from one name, and never one persona twice at once
- *    to the same unit (schedule/README.md): a unit's FOI application and its question go out under two;
+ *    to the same unit (schedule/README.md): a unit's FOI application and its question go out under
+ *    two, and a persona that still has an open request to a unit (from an earlier round: `busy`)
+ *    is passed over for it;
  *  - a send time inside the working hours of a working day within the spread, the requests
  *    spread evenly over those days.
  */
@@ -30,11 +32,15 @@
 enum plan_kind { PLAN_FOI, PLAN_CONSULT, PLAN_KIND_COUNT };
 
 struct plan_target {
+	const char *code;    /* for messages */
 	const char *domains; /* space-separated domain codes, or "" */
+	uint64_t busy;       /* personas (bit i: persona i) with an open request to this body already */
 };
 
 struct plan_unit {
+	const char *code;               /* for messages */
 	const char *domains;            /* the unit's own domains (space-separated), or "" */
+	uint64_t busy;                  /* personas with an open request to this unit (earlier rounds) */
 	int any_domain;                 /* a county-level government: every domain fits it */
 	const struct plan_target *pool; /* county-level unit: the bodies its FOI target is drawn from */
 	size_t pool_count;              /* 0: the unit itself is the target */
@@ -51,7 +57,7 @@ struct plan_input {
 	const struct plan_template *templates[PLAN_KIND_COUNT];
 	size_t template_count[PLAN_KIND_COUNT];
 	int kinds[PLAN_KIND_COUNT]; /* which kinds to plan */
-	size_t persona_count;
+	size_t persona_count;           /* at most PLAN_MAX_PERSONAS */
 	const struct sched_calendar *cal;
 	sched_day start;     /* first day a request may go out */
 	int spread_days;     /* calendar days from start over which sends are spread (>= 1) */
@@ -71,12 +77,13 @@ struct plan_item {
 };
 
 #define PLAN_SELF ((size_t)-1)
+#define PLAN_MAX_PERSONAS 64
 
 /*
  * Fills items (room for unit_count * PLAN_KIND_COUNT) in unit order, FOI before consult;
  * *count is how many. Returns 0, or -1 with err (no working day in the spread, a year the
  * calendar does not cover, no template of a wanted kind, no persona, one persona for both
- * kinds to a unit that is its own FOI target).
+ * kinds to a unit that is its own FOI target, no persona free of open requests to a unit).
  */
 int plan_make(const struct plan_input *in, struct plan_item *items, size_t *count, char *err, size_t errsz);
 

@@ -18,7 +18,6 @@ static const char *const names[TPL_PLACEHOLDER_COUNT] = {
 	[TPL_PERSONA_POSTCODE] = "persona.postcode",
 	[TPL_PERSONA_EMAIL] = "persona.email",
 	[TPL_DATE] = "date",
-	[TPL_TOKEN] = "token",
 	[TPL_REPLY_TO] = "reply_to",
 	[TPL_YEAR_CURRENT] = "year.current",
 	[TPL_YEAR_LAST] = "year.last",
@@ -145,9 +144,6 @@ static const char *value_of(int p, const struct template_values *v, char *date, 
 		snprintf(date, datesz, "%d", y);
 		return date;
 	}
-	case TPL_TOKEN:
-		s = v->token;
-		break;
 	case TPL_REPLY_TO:
 		s = v->reply_to;
 		break;
@@ -197,6 +193,12 @@ static int scan(const char *text, const char *path, int first_line, const struct
 		while (end > name && end[-1] == ' ')
 			end--;
 		int p = lookup(name, (size_t)(end - name));
+		if (p < 0 && end - name == 5 && memcmp(name, "token", 5) == 0) {
+			/* It was one once: say why it went, so an old template is fixed, not guessed at. */
+			snprintf(err, errsz, "%s:%d: {{token}} is not a placeholder: a code in the text tells the unit it "
+				 "is being tested; replies are matched by the reply address ({{reply_to}})", path, line);
+			return -1;
+		}
 		if (p < 0) {
 			int n = (int)(end - name > 60 ? 60 : end - name);
 			snprintf(err, errsz, "%s:%d: unknown placeholder {{%.*s}}", path, line, n, name);

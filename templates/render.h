@@ -1,6 +1,7 @@
 /*
  * The renderer: replaces {{placeholders}} in a template's text with the values of one
- * request (the unit, the applicant persona, the date, the request token, the reply address).
+ * request (the unit, the applicant persona, the date, the reply address). There is no token
+ * placeholder: a code in a letter would tell the unit it is being tested (templates/README.md).
  *
  * Pure: no I/O, no clock. The caller supplies every value, so the same values always give
  * the same text, and what is stored for a request is exactly what is sent. A placeholder
@@ -24,7 +25,6 @@ enum template_placeholder {
 	TPL_PERSONA_POSTCODE,
 	TPL_PERSONA_EMAIL,
 	TPL_DATE,
-	TPL_TOKEN,
 	TPL_REPLY_TO,
 	TPL_YEAR_CURRENT,
 	TPL_YEAR_LAST,
@@ -52,8 +52,8 @@ struct template_values {
 	struct template_persona persona;
 	int year, month, day; /* the send date: {{date}}, written 2023年9月28日, and the
 			       * {{year.*}} placeholders; year 0 means missing */
-	const char *token;    /* the request's token */
-	const char *reply_to; /* the address replies go to, carrying the token */
+	const char *reply_to; /* the address replies go to: the persona's own, or a plus-address
+			       * carrying the request's token when the round is not covert */
 };
 
 /* "unit.name", "persona.phone", ... */

@@ -22,8 +22,6 @@
 #include <string.h>
 #include <time.h>
 
-#define SAMPLE_TOKEN "SAMPLETOKEN"
-
 /* The applicant `show` renders with. Obviously a sample; the ID number is well-formed. */
 static const struct template_persona sample_persona = {
 	.name = "李明",
@@ -86,8 +84,8 @@ static void sample_values(struct template_values *v, const struct template *t,
 	v->year = tm.tm_year + 1900;
 	v->month = tm.tm_mon + 1;
 	v->day = tm.tm_mday;
-	v->token = SAMPLE_TOKEN;
-	snprintf(reply_to, reply_sz, "evaluator+%s@foi.test", SAMPLE_TOKEN);
+	/* As a covert round sends it: replies go to the persona's own address. */
+	snprintf(reply_to, reply_sz, "%s", v->persona.email);
 	v->reply_to = reply_to;
 }
 
@@ -233,7 +231,6 @@ static int do_show(const struct foi_app *app, const struct options *o)
 			if (s) {
 				cJSON_AddStringToObject(s, "unit", v.unit_name);
 				cJSON_AddStringToObject(s, "persona", v.persona.name);
-				cJSON_AddStringToObject(s, "token", v.token);
 				cJSON_AddStringToObject(s, "reply_to", v.reply_to);
 			}
 			cJSON_AddStringToObject(obj, "subject", r.subject);
@@ -255,8 +252,8 @@ static int do_show(const struct foi_app *app, const struct options *o)
 			       t->valid_from / 10000, t->valid_from / 100 % 100, t->valid_from % 100,
 			       t->valid_until / 10000, t->valid_until / 100 % 100, t->valid_until % 100);
 		printf("file:     %s (%s)\n", t->path, template_source_origin(t));
-		printf("sample:   unit %s, applicant %s, token %s (a round fills in its own)\n",
-		       v.unit_name, v.persona.name, v.token);
+		printf("sample:   unit %s, applicant %s, replies to %s (a round fills in its own)\n",
+		       v.unit_name, v.persona.name, v.reply_to);
 		printf("\nSubject: %s\n\n%s", r.subject, r.body);
 		if (t->kind == TEMPLATE_CONSULT) {
 			putchar('\n');

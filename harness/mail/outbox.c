@@ -92,25 +92,21 @@ fail:
 	return abandon(db, err, errsz);
 }
 
-enum foi_status outbox_claim(sqlite3 *db, const struct outbox_claim *c, int64_t *attempt_id, char *err, size_t errsz)
+/* One claim inside the caller's transaction: 0, FOI_E_DATA with err when the request is no longer
+ * in from_state, or -1 on an SQLite error (its message still in db). */
+static int claim_one(sqlite3 *db, const struct outbox_claim *c, const char *now, int64_t *attempt_id, char *err,
+		     size_t errsz)
 {
-	char now[CLOCK_ISO_MAX];
-	clock_format_iso(clock_now(), now);
-	*attempt_id = 0;
-	if (store_begin(db, err, errsz) != 0)
-		return FOI_E_DB;
 	if (run(db, "UPDATE requests SET state = 'sending' WHERE id = ?1 AND state = ?2", c->request_id, c->from_state,
 		NULL, NULL) != 0)
-		goto fail;
-	if (sqlite3_changes(db) != 1) {
-		store_rollback(db);
+		return -1;
+	if (sqlite3_changes(db) != 1)
 		return foi_fail(err, errsz, FOI_E_DATA, "request %lld is no longer %s: not sent", (long long)c->request_id,
 				c->from_state);
-	}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "INSERT INTO attempts(request_id, channel, address, started_at, outcome, prior_state, "
 				   "message_id, raw) VALUES (?, ?, ?, ?, 'sending', ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(st, 1, c->request_id);
 	sqlite3_bind_text(st, 2, c->channel, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, c->address, -1, SQLITE_TRANSIENT);
@@ -121,12 +117,38 @@ enum foi_status outbox_claim(sqlite3 *db, const struct outbox_claim *c, int64_t 
 	int step = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (step != SQLITE_DONE)
-		goto fail;
+		return -1;
 	*attempt_id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+enum foi_status outbox_claim_many(sqlite3 *db, const struct outbox_claim *c, size_t n, int64_t *attempt_ids, char *err,
+				  size_t errsz)
+{
+	char now[CLOCK_ISO_MAX];
+	clock_format_iso(clock_now(), now);
+	for (size_t i = 0; i < n; i++)
+		attempt_ids[i] = 0;
+	if (store_begin(db, err, errsz) != 0)
+		return FOI_E_DB;
+	for (size_t i = 0; i < n; i++) {
+		int rc = claim_one(db, &c[i], now, &attempt_ids[i], err, errsz);
+		if (rc < 0)
+			return abandon(db, err, errsz);
+		if (rc != 0) {
+			store_rollback(db);
+			for (size_t j = 0; j < n; j++)
+				attempt_ids[j] = 0;
+			return (enum foi_status)rc;
+		}
+	}
 	/* The commit is what makes it at most once: only after it may the network be touched. */
 	return commit(db, NULL, NULL, err, errsz);
-fail:
-	return abandon(db, err, errsz);
+}
+
+enum foi_status outbox_claim(sqlite3 *db, const struct outbox_claim *c, int64_t *attempt_id, char *err, size_t errsz)
+{
+	return outbox_claim_many(db, c, 1, attempt_id, err, errsz);
 }
 
 const char *outbox_outcome_name(enum outbox_outcome outcome)
@@ -140,41 +162,58 @@ const char *outbox_outcome_name(enum outbox_outcome outcome)
 	return "unknown";
 }
 
-enum foi_status outbox_finish(sqlite3 *db, int64_t attempt_id, enum outbox_outcome outcome,
-			      const char *confirmation, const char *detail, char *err, size_t errsz)
+/* One outcome inside the caller's transaction: 0, FOI_E_DATA when the attempt is not in flight,
+ * -1 on an SQLite error. */
+static int finish_one(sqlite3 *db, const struct outbox_result *r, const char *now, char *err, size_t errsz)
 {
-	char now[CLOCK_ISO_MAX];
-	clock_format_iso(clock_now(), now);
-	const char *name = outbox_outcome_name(outcome);
-	if (store_begin(db, err, errsz) != 0)
-		return FOI_E_DB;
+	const char *name = outbox_outcome_name(r->outcome);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "UPDATE attempts SET outcome = ?, finished_at = ?, confirmation = ?, detail = ? "
 				   "WHERE id = ? AND outcome = 'sending'", -1, &st, NULL) != SQLITE_OK)
-		goto fail;
+		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, confirmation ? confirmation : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, detail ? detail : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, attempt_id);
+	sqlite3_bind_text(st, 3, r->confirmation ? r->confirmation : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, r->detail ? r->detail : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, r->attempt_id);
 	int step = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (step != SQLITE_DONE)
-		goto fail;
-	if (sqlite3_changes(db) != 1) {
-		store_rollback(db);
-		return foi_fail(err, errsz, FOI_E_DATA, "attempt %lld is not in flight", (long long)attempt_id);
-	}
+		return -1;
+	if (sqlite3_changes(db) != 1)
+		return foi_fail(err, errsz, FOI_E_DATA, "attempt %lld is not in flight", (long long)r->attempt_id);
 	/* The request follows its attempt; a not-sent attempt gives the request back its prior state. */
-	const char *sql = outcome == OUTBOX_NOT_SENT
+	const char *sql = r->outcome == OUTBOX_NOT_SENT
 		? "UPDATE requests SET state = (SELECT prior_state FROM attempts WHERE id = ?1) "
 		  "WHERE id = (SELECT request_id FROM attempts WHERE id = ?1)"
 		: "UPDATE requests SET state = ?2 WHERE id = (SELECT request_id FROM attempts WHERE id = ?1)";
-	if (run(db, sql, attempt_id, outcome == OUTBOX_NOT_SENT ? NULL : name, NULL, NULL) != 0)
-		goto fail;
+	return run(db, sql, r->attempt_id, r->outcome == OUTBOX_NOT_SENT ? NULL : name, NULL, NULL) != 0 ? -1 : 0;
+}
+
+enum foi_status outbox_finish_many(sqlite3 *db, const struct outbox_result *r, size_t n, char *err, size_t errsz)
+{
+	char now[CLOCK_ISO_MAX];
+	clock_format_iso(clock_now(), now);
+	if (store_begin(db, err, errsz) != 0)
+		return FOI_E_DB;
+	for (size_t i = 0; i < n; i++) {
+		int rc = finish_one(db, &r[i], now, err, errsz);
+		if (rc < 0)
+			return abandon(db, err, errsz);
+		if (rc != 0) {
+			store_rollback(db);
+			return (enum foi_status)rc;
+		}
+	}
 	return commit(db, NULL, NULL, err, errsz);
-fail:
-	return abandon(db, err, errsz);
+}
+
+enum foi_status outbox_finish(sqlite3 *db, int64_t attempt_id, enum outbox_outcome outcome,
+			      const char *confirmation, const char *detail, char *err, size_t errsz)
+{
+	const struct outbox_result r = {.attempt_id = attempt_id, .outcome = outcome, .confirmation = confirmation,
+					.detail = detail};
+	return outbox_finish_many(db, &r, 1, err, errsz);
 }
 
 /* Checks that request_id is unknown; fills its round for the edit record. */

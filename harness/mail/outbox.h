@@ -46,6 +46,10 @@ struct outbox_claim {
 /* Commits the attempt as 'sending' (the request too). FOI_E_DATA when the request is no longer
  * in from_state: something else sent or changed it, and it must not go out. */
 enum foi_status outbox_claim(sqlite3 *db, const struct outbox_claim *c, int64_t *attempt_id, char *err, size_t errsz);
+/* The attempts of a batch that goes out in one session, committed together, all or none:
+ * attempt_ids[i] for c[i]. */
+enum foi_status outbox_claim_many(sqlite3 *db, const struct outbox_claim *c, size_t n, int64_t *attempt_ids, char *err,
+				  size_t errsz);
 
 enum outbox_outcome {
 	OUTBOX_SENT,     /* the server took it (confirmation: the query code, for a form) */
@@ -56,6 +60,16 @@ enum outbox_outcome {
 
 enum foi_status outbox_finish(sqlite3 *db, int64_t attempt_id, enum outbox_outcome outcome,
 			      const char *confirmation, const char *detail, char *err, size_t errsz);
+
+/* The outcome of one attempt of a batch. */
+struct outbox_result {
+	int64_t attempt_id;
+	enum outbox_outcome outcome;
+	const char *confirmation;
+	const char *detail;
+};
+/* The outcomes of a batch, committed together. */
+enum foi_status outbox_finish_many(sqlite3 *db, const struct outbox_result *r, size_t n, char *err, size_t errsz);
 
 /* An unknown request back to planned, for the next `round send`. */
 enum foi_status outbox_resend(sqlite3 *db, int64_t request_id, char *err, size_t errsz);

@@ -1,12 +1,15 @@
 /*
- * Sends one planned request by e-mail, at most once: the message is composed (request_mail.h),
- * stored in store/ and its attempt committed as 'sending' with its Message-ID (outbox.h) before
- * libesmtp opens the session (smtp_send.h); the server's answer then decides the outcome.
+ * Sends planned requests by e-mail, at most once, many in one SMTP session: each message is
+ * composed (request_mail.h) and stored in store/, and every attempt of the batch is committed as
+ * 'sending' with its Message-ID (outbox.h) before libesmtp opens the session (smtp_send.h); the
+ * server's answers to each message then decide its request's outcome, recorded together.
  *
- * A refusal of the unit's address at RCPT is that request's failure, with the server's words.
- * Anything that stops every mail alike (a refused login, STARTTLS missing or a certificate
- * that does not verify, no connection, our sender refused) sends nothing and is returned as
- * FOI_E_NET with one clear message, the request back where it was: the caller stops the run.
+ * A refusal of a unit's address at RCPT is that request's failure, with the server's words; the
+ * others of the session go on. Anything that stops every mail alike (a refused login, STARTTLS
+ * missing or a certificate that does not verify, no connection, our sender refused) sends
+ * nothing and is returned as FOI_E_NET with one clear message, those requests back where they
+ * were: the caller stops the run. A run killed during the session leaves the whole batch
+ * 'sending' (then 'unknown'): the batch's size bounds what one kill can leave uncertain.
  */
 #ifndef FOI_SEND_MAIL_H
 #define FOI_SEND_MAIL_H
@@ -27,9 +30,17 @@ struct mail_request {
 	const char *body;
 };
 
-/* *outcome and the detail (the server's words: its acceptance, or why it refused; caller-owned)
- * are filled when FOI_OK is returned. */
-enum foi_status send_mail(struct workspace *ws, const struct mail_request *r, enum outbox_outcome *outcome,
-			  char *detail, size_t detailsz, char *err, size_t errsz);
+/* What became of one request of a batch: the outcome, and the server's words (its acceptance,
+ * or why it refused). */
+struct mail_result {
+	enum outbox_outcome outcome;
+	char detail[FOI_ERR_MAX];
+};
+
+/* Sends the n requests in one session; out[i] (caller's) is filled for r[i] when FOI_OK or
+ * FOI_E_NET is returned (FOI_E_NET: a failure every mail shares; err says it once). Any other
+ * status: nothing was sent, and the requests are where they were. */
+enum foi_status send_mails(struct workspace *ws, const struct mail_request *r, size_t n, struct mail_result *out,
+			   char *err, size_t errsz);
 
 #endif

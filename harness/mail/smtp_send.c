@@ -1,4 +1,4 @@
-/* One message over SMTP with libesmtp, and an exact account of the server's answers. */
+/* Messages over SMTP with libesmtp, many in one session, and an exact account of the server's answers to each. */
 #include "harness/mail/smtp_send.h"
 
 #include <arpa/inet.h>
@@ -24,6 +24,8 @@
 #define DEFAULT_PORT 587
 #define DEFAULT_TIMEOUT_S 60
 
+struct mail_watch;
+
 /* What the callbacks learn during one session, beyond libesmtp's own statuses. */
 struct session_watch {
 	struct smtp_report *rep;
@@ -36,16 +38,30 @@ struct session_watch {
 	int starttls_missing;
 	int no_8bitmime;
 	char tls_error[512];
-	/* The message has started to go out: from here on a broken connection leaves it unknown. */
-	int data_started;
-	/* The message source */
-	const char *data;
-	size_t len;
-	int served;
+	/* The messages, in the order libesmtp sends them, and how many have had their MAIL FROM
+	 * answered: the one a data event belongs to is the last of those. */
+	struct mail_watch *mails;
+	size_t nmails, mail_status_seen;
 	/* The login */
 	const char *user;
 	const char *password;
 };
+
+/* One message of the session: its source, and whether it has started to go out (from then
+ * on a broken connection leaves it unknown). */
+struct mail_watch {
+	char *data; /* CRLF line ends, owned */
+	size_t len;
+	int served;
+	int data_started;
+	smtp_message_t message;
+	smtp_recipient_t *handles;
+};
+
+static void mail_data_started(struct mail_watch *m)
+{
+	m->data_started = 1;
+}
 
 const char *smtp_outcome_name(enum smtp_outcome outcome)
 {
@@ -217,6 +233,15 @@ static void event_cb(smtp_session_t session, int event, void *arg, ...)
 	case SMTP_EV_EXTNA_STARTTLS:
 		w->starttls_missing = 1;
 		break;
+	case SMTP_EV_MAILSTATUS:
+		w->mail_status_seen++;
+		break;
+	case SMTP_EV_MESSAGEDATA:
+		/* The message source is read for its headers too, so this event, not the source
+		 * callback, says that a message's data has started to go out. */
+		if (w->mail_status_seen > 0 && w->mail_status_seen <= w->nmails)
+			mail_data_started(&w->mails[w->mail_status_seen - 1]);
+		break;
 	case SMTP_EV_EXTNA_8BITMIME:
 		w->no_8bitmime = 1;
 		break;
@@ -264,9 +289,6 @@ static void event_cb(smtp_session_t session, int event, void *arg, ...)
 	case SMTP_EV_UNUSABLE_CA_LIST:
 		snprintf(w->tls_error, sizeof w->tls_error, "libesmtp's certificate files are unusable");
 		break;
-	case SMTP_EV_MESSAGEDATA:
-		w->data_started = 1;
-		break;
 	default:
 		break;
 	}
@@ -276,19 +298,19 @@ static void event_cb(smtp_session_t session, int event, void *arg, ...)
 /* Hands libesmtp the whole message in one piece; a NULL len asks to start again. */
 static const char *message_cb(void **ctx, int *len, void *arg)
 {
-	struct session_watch *w = arg;
+	struct mail_watch *m = arg;
 	(void)ctx;
 	if (!len) {
-		w->served = 0;
+		m->served = 0;
 		return NULL;
 	}
-	if (w->served) {
+	if (m->served) {
 		*len = 0;
 		return NULL;
 	}
-	w->served = 1;
-	*len = (int)w->len;
-	return w->data;
+	m->served = 1;
+	*len = (int)m->len;
+	return m->data;
 }
 
 static int interact_cb(auth_client_request_t request, char **result, int fields, void *arg)
@@ -357,6 +379,7 @@ void smtp_report_free(struct smtp_report *rep)
 {
 	if (!rep)
 		return;
+	free(rep->error);
 	reply_free(&rep->auth);
 	reply_free(&rep->sender);
 	reply_free(&rep->message);
@@ -378,8 +401,8 @@ static void describe(const struct smtp_reply *r, char *buf, size_t n)
 			 r->text && *r->text ? " " : "", r->text ? r->text : "");
 }
 
-/* Sums up the session; fills err unless the message was delivered. */
-static void decide(struct smtp_report *rep, const struct session_watch *w,
+/* Sums up the session for one message; fills err unless it was delivered. */
+static void decide(struct smtp_report *rep, const struct session_watch *w, int data_started,
 		   const struct smtp_server *srv, const char *from, int started, int serr,
 		   char *err, size_t errsz)
 {
@@ -404,7 +427,12 @@ static void decide(struct smtp_report *rep, const struct session_watch *w,
 				 w->tls_error, srv->ca_file ? srv->ca_file : "the system's store");
 		return;
 	}
-	if (w->data_started && rep->message.code == 0) {
+	/* A message every recipient of which the server refused cannot have been taken, even when
+	 * libesmtp pipelined its data after the envelope (BDAT, as it does with CHUNKING). */
+	size_t refused = 0;
+	for (size_t i = 0; i < rep->nrcpt; i++)
+		refused += rep->rcpt[i].reply.code >= 400;
+	if (data_started && rep->message.code == 0 && !(rep->nrcpt > 0 && refused == rep->nrcpt)) {
 		rep->outcome = SMTP_UNKNOWN;
 		snprintf(err, errsz, "%s: the connection broke after the message was sent; "
 			 "it may or may not have been taken", where);
@@ -487,88 +515,165 @@ static int has_8bit(const char *s, size_t n)
 
 static int auth_initialised;
 
-int smtp_send(const struct smtp_server *srv, const char *from, const char *const *to, size_t nto,
-	      const char *msg, size_t len, struct smtp_report *rep, char *err, size_t errsz)
+/* Checks one message's arguments; -1 with err when they cannot be sent. */
+static int mail_usable(const struct smtp_mail *m, size_t index, size_t n, char *err, size_t errsz)
 {
-	memset(rep, 0, sizeof *rep);
-	rep->outcome = SMTP_NO_SESSION;
-	if (!srv || !srv->host || !*srv->host || !from || !to || nto == 0 || !msg || len == 0) {
-		snprintf(err, errsz, "smtp_send: a server, a sender, recipients and a message are needed");
+	char which[32] = "";
+	if (n > 1)
+		snprintf(which, sizeof which, " (message %zu)", index + 1);
+	if (!m->from || !m->to || m->nto == 0 || !m->msg || m->len == 0) {
+		snprintf(err, errsz, "smtp_send: a sender, recipients and a message are needed%s", which);
+		return -1;
+	}
+	for (size_t i = 0; i < m->nto; i++)
+		if (!m->to[i] || !*m->to[i] || strpbrk(m->to[i], "<>\r\n ")) {
+			snprintf(err, errsz, "smtp_send: recipient %zu is not an address: '%s'%s", i + 1,
+				 m->to[i] ? m->to[i] : "", which);
+			return -1;
+		}
+	if (strpbrk(m->from, "<>\r\n ")) {
+		snprintf(err, errsz, "smtp_send: the sender is not an address: '%s'%s", m->from, which);
+		return -1;
+	}
+	return 0;
+}
+
+static void mails_free(struct mail_watch *mw, size_t n)
+{
+	for (size_t i = 0; mw && i < n; i++) {
+		free(mw[i].data);
+		free(mw[i].handles);
+	}
+	free(mw);
+}
+
+/* The message's source and report, before the session: -1 when out of memory or too large. */
+static int mail_prepare(const struct smtp_mail *m, struct mail_watch *mw, struct smtp_report *rep, char *err,
+			size_t errsz)
+{
+	mw->data = smtp_crlf(m->msg, m->len, &mw->len);
+	if (!mw->data || mw->len > INT_MAX) {
+		snprintf(err, errsz, "smtp_send: message of %zu bytes: %s", m->len, mw->data ? "too large" : "out of memory");
+		return -1;
+	}
+	rep->rcpt = calloc(m->nto, sizeof *rep->rcpt);
+	mw->handles = calloc(m->nto, sizeof *mw->handles);
+	if (!rep->rcpt || !mw->handles) {
+		snprintf(err, errsz, "smtp_send: out of memory");
+		return -1;
+	}
+	rep->nrcpt = m->nto;
+	for (size_t i = 0; i < m->nto; i++)
+		if (!(rep->rcpt[i].address = strdup(m->to[i]))) {
+			snprintf(err, errsz, "smtp_send: out of memory");
+			return -1;
+		}
+	return 0;
+}
+
+/* Adds one message to the session; -1 with err when libesmtp refuses it. */
+static int mail_add(smtp_session_t session, const struct smtp_mail *m, struct mail_watch *mw, char *err, size_t errsz)
+{
+	mw->message = smtp_add_message(session);
+	if (!mw->message || !smtp_set_reverse_path(mw->message, m->from) ||
+	    !smtp_set_messagecb(mw->message, message_cb, mw)) {
+		snprintf(err, errsz, "smtp_send: libesmtp refused the message from %s", m->from);
+		return -1;
+	}
+	for (size_t i = 0; i < m->nto; i++) {
+		mw->handles[i] = smtp_add_recipient(mw->message, m->to[i]);
+		if (!mw->handles[i]) {
+			snprintf(err, errsz, "smtp_send: libesmtp refused the recipient %s", m->to[i]);
+			return -1;
+		}
+	}
+	if (has_8bit(mw->data, mw->len))
+		smtp_8bitmime_set_body(mw->message, E8bitmime_8BITMIME);
+	return 0;
+}
+
+/* Reads the server's answers for one message and sums them up. */
+static void mail_outcome(const struct smtp_mail *m, const struct mail_watch *mw, struct smtp_report *rep,
+			 const struct session_watch *w, const struct smtp_server *srv, int started, int serr)
+{
+	char why[2048];
+	rep->tls = w->tls_ok;
+	rep->auth_tried = w->rep->auth_tried;
+	rep->authenticated = w->rep->authenticated;
+	if (rep != w->rep && w->rep->auth.code) {
+		rep->auth.code = w->rep->auth.code;
+		memcpy(rep->auth.enhanced, w->rep->auth.enhanced, sizeof rep->auth.enhanced);
+		rep->auth.text = w->rep->auth.text ? strdup(w->rep->auth.text) : NULL;
+	}
+	int oom = (w->rep->auth.text && !rep->auth.text) ||
+		  reply_from_status(&rep->sender, smtp_reverse_path_status(mw->message)) != 0 ||
+		  reply_from_status(&rep->message, smtp_message_transfer_status(mw->message)) != 0;
+	for (size_t i = 0; i < m->nto && !oom; i++)
+		oom = reply_from_status(&rep->rcpt[i].reply, smtp_recipient_status(mw->handles[i])) != 0;
+	if (oom) {
+		/* The session ran; what the server did with the message cannot be told now. */
+		rep->outcome = SMTP_UNKNOWN;
+		snprintf(why, sizeof why, "smtp_send: out of memory reading the server's answers");
+	} else {
+		decide(rep, w, mw->data_started, srv, m->from, started, serr, why, sizeof why);
+	}
+	if (rep->outcome != SMTP_DELIVERED)
+		rep->error = strdup(why);
+}
+
+int smtp_send_many(const struct smtp_server *srv, const struct smtp_mail *mails, size_t n, struct smtp_report *reps,
+		   char *err, size_t errsz)
+{
+	for (size_t i = 0; i < n; i++) {
+		memset(&reps[i], 0, sizeof reps[i]);
+		reps[i].outcome = SMTP_NO_SESSION;
+	}
+	if (!srv || !srv->host || !*srv->host || n == 0) {
+		snprintf(err, errsz, "smtp_send: a server and messages are needed");
 		return -1;
 	}
 	if (srv->user && !srv->password) {
 		snprintf(err, errsz, "smtp_send: a password is needed for the login of %s", srv->user);
 		return -1;
 	}
-	for (size_t i = 0; i < nto; i++)
-		if (!to[i] || !*to[i] || strpbrk(to[i], "<>\r\n ")) {
-			snprintf(err, errsz, "smtp_send: recipient %zu is not an address: '%s'", i + 1,
-				 to[i] ? to[i] : "");
+	for (size_t i = 0; i < n; i++)
+		if (mail_usable(&mails[i], i, n, err, errsz) != 0)
 			return -1;
-		}
-	if (strpbrk(from, "<>\r\n ")) {
-		snprintf(err, errsz, "smtp_send: the sender is not an address: '%s'", from);
-		return -1;
-	}
 
-	size_t clen;
-	char *data = smtp_crlf(msg, len, &clen);
-	if (!data || clen > INT_MAX) {
-		free(data);
-		snprintf(err, errsz, "smtp_send: message of %zu bytes: %s", len,
-			 data ? "too large" : "out of memory");
-		return -1;
-	}
-	rep->rcpt = calloc(nto, sizeof *rep->rcpt);
-	smtp_recipient_t *handles = calloc(nto, sizeof *handles);
-	if (!rep->rcpt || !handles) {
-		free(data);
-		free(handles);
-		free(rep->rcpt);
-		rep->rcpt = NULL;
+	struct mail_watch *mw = calloc(n, sizeof *mw);
+	if (!mw) {
 		snprintf(err, errsz, "smtp_send: out of memory");
 		return -1;
 	}
-	rep->nrcpt = nto;
-	for (size_t i = 0; i < nto; i++) {
-		rep->rcpt[i].address = strdup(to[i]);
-		if (!rep->rcpt[i].address) {
-			free(data);
-			free(handles);
-			smtp_report_free(rep);
-			snprintf(err, errsz, "smtp_send: out of memory");
+	for (size_t i = 0; i < n; i++)
+		if (mail_prepare(&mails[i], &mw[i], &reps[i], err, errsz) != 0) {
+			for (size_t j = 0; j <= i; j++)
+				smtp_report_free(&reps[j]);
+			mails_free(mw, n);
 			return -1;
 		}
-	}
 
-	struct session_watch w = {.rep = rep, .data = data, .len = clen,
-				  .user = srv->user, .password = srv->password};
+	/* The AUTH exchange is the session's: read into the first report, copied to the others. */
+	struct session_watch w = {.rep = &reps[0], .user = srv->user, .password = srv->password, .mails = mw,
+				  .nmails = n};
 	char hostport[300];
 	snprintf(hostport, sizeof hostport, "%s:%u", srv->host, srv->port ? srv->port : DEFAULT_PORT);
 	int rc = -1;
 	SSL_CTX *tls = NULL;
 	auth_context_t auth = NULL;
 	smtp_session_t session = smtp_create_session();
-	smtp_message_t message = session ? smtp_add_message(session) : NULL;
-	if (!session || !message) {
+	if (!session) {
 		snprintf(err, errsz, "smtp_send: cannot create a libesmtp session");
 		goto out;
 	}
 	if (!smtp_set_server(session, hostport) || (srv->helo && !smtp_set_hostname(session, srv->helo)) ||
-	    !smtp_set_reverse_path(message, from) || !smtp_set_messagecb(message, message_cb, &w) ||
 	    !smtp_set_eventcb(session, event_cb, &w) || !smtp_set_monitorcb(session, monitor_cb, &w, 0)) {
 		snprintf(err, errsz, "smtp_send: libesmtp refused the session settings");
 		goto out;
 	}
-	for (size_t i = 0; i < nto; i++) {
-		handles[i] = smtp_add_recipient(message, to[i]);
-		if (!handles[i]) {
-			snprintf(err, errsz, "smtp_send: libesmtp refused the recipient %s", to[i]);
+	for (size_t i = 0; i < n; i++)
+		if (mail_add(session, &mails[i], &mw[i], err, errsz) != 0)
 			goto out;
-		}
-	}
-	if (has_8bit(data, clen))
-		smtp_8bitmime_set_body(message, E8bitmime_8BITMIME);
 	long ms = 1000L * (srv->timeout_s > 0 ? srv->timeout_s : DEFAULT_TIMEOUT_S);
 	const int steps[] = {Timeout_GREETING, Timeout_ENVELOPE, Timeout_DATA, Timeout_TRANSFER,
 			     Timeout_DATA2};
@@ -620,21 +725,16 @@ int smtp_send(const struct smtp_server *srv, const char *from, const char *const
 	}
 	pthread_sigmask(SIG_SETMASK, &old_set, NULL);
 
-	rep->tls = w.tls_ok;
-	int oom = reply_from_status(&rep->sender, smtp_reverse_path_status(message)) != 0 ||
-		  reply_from_status(&rep->message, smtp_message_transfer_status(message)) != 0;
-	for (size_t i = 0; i < nto && !oom; i++)
-		oom = reply_from_status(&rep->rcpt[i].reply, smtp_recipient_status(handles[i])) != 0;
-	if (oom) {
-		/* The session ran; what the server did with the message cannot be told now. */
-		rep->outcome = SMTP_UNKNOWN;
-		snprintf(err, errsz, "smtp_send: out of memory reading the server's answers");
-		goto out;
+	rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		mail_outcome(&mails[i], &mw[i], &reps[i], &w, srv, started, serr);
+		rc += reps[i].outcome == SMTP_DELIVERED;
 	}
-	decide(rep, &w, srv, from, started, serr, err, errsz);
-	rc = rep->outcome == SMTP_DELIVERED ? 0 : -1;
 
 out:
+	if (rc < 0)
+		for (size_t i = 0; i < n; i++)
+			smtp_report_free(&reps[i]);
 	if (session)
 		smtp_destroy_session(session);
 	if (auth)
@@ -642,7 +742,21 @@ out:
 	/* libesmtp took a reference of its own to the context; ours goes now. */
 	if (tls)
 		SSL_CTX_free(tls);
-	free(handles);
-	free(data);
+	mails_free(mw, n);
 	return rc;
+}
+
+int smtp_send(const struct smtp_server *srv, const char *from, const char *const *to, size_t nto,
+	      const char *msg, size_t len, struct smtp_report *rep, char *err, size_t errsz)
+{
+	const struct smtp_mail m = {.from = from, .to = to, .nto = nto, .msg = msg, .len = len};
+	int delivered = smtp_send_many(srv, &m, 1, rep, err, errsz);
+	if (delivered < 0) {
+		rep->outcome = SMTP_NO_SESSION;
+		return -1;
+	}
+	if (delivered == 1)
+		return 0;
+	snprintf(err, errsz, "%s", rep->error ? rep->error : "smtp_send: out of memory");
+	return -1;
 }

@@ -1,5 +1,6 @@
 /*
- * Submits one message over SMTP with libesmtp and says precisely what became of it.
+ * Submits messages over SMTP with libesmtp, many in one session, and says precisely what became
+ * of each.
  *
  * The message is given as bytes (a complete RFC 5322 message; bare LF line ends are turned into
  * CRLF). The session can use STARTTLS (required, if offered, or off), checking the server's
@@ -65,6 +66,16 @@ struct smtp_report {
 	struct smtp_reply message;  /* answer to the end of DATA */
 	size_t nrcpt;
 	struct smtp_rcpt_status *rcpt; /* one per recipient, in the order given */
+	char *error;             /* unless delivered: what went wrong, naming the server, address and answer */
+};
+
+/* One message of a session. */
+struct smtp_mail {
+	const char *from;          /* envelope sender */
+	const char *const *to;     /* recipients */
+	size_t nto;
+	const char *msg;
+	size_t len;
 };
 
 /*
@@ -77,6 +88,19 @@ struct smtp_report {
  */
 int smtp_send(const struct smtp_server *srv, const char *from, const char *const *to, size_t nto,
 	      const char *msg, size_t len, struct smtp_report *rep, char *err, size_t errsz);
+
+/*
+ * Sends n messages in one session (one connection, one STARTTLS, one login): the server's
+ * answers to each message's sender, recipients and data are read apart, so a recipient refused
+ * at RCPT fails that message only. reps (n of them, caller's) are filled for each message, the
+ * session's facts (TLS, login) in every one; release each with smtp_report_free(). Returns how
+ * many were delivered; -1 with err when the arguments are unusable (then nothing was sent and
+ * reps need no freeing). A failure of the session itself (login, TLS, connection) is every
+ * message's outcome; when the connection breaks during a message, those before it keep their
+ * answers, it is unknown, and those after it were never sent.
+ */
+int smtp_send_many(const struct smtp_server *srv, const struct smtp_mail *mails, size_t n, struct smtp_report *reps,
+		   char *err, size_t errsz);
 
 void smtp_report_free(struct smtp_report *rep);
 

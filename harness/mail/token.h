@@ -1,6 +1,7 @@
 /*
- * Request tokens: unguessable, carried in the reply address (evaluator+TOKEN@domain) and in
- * subjects, so a reply can be matched to the request it answers. Lower-case base32 letters and
+ * Request tokens: unguessable; in a round that need not be covert ([mail] reply_mode = token)
+ * carried in the reply address (evaluator+TOKEN@domain), so a reply can be matched to the
+ * request it answers. A covert round puts them nowhere a unit can see. Lower-case base32 letters and
  * digits only, because mail systems fold the case of local parts and some drop punctuation.
  */
 #ifndef FOI_TOKEN_H

@@ -24,7 +24,5 @@ note: 中期评估报告提请本级人大常委会审议后，有的地方主�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

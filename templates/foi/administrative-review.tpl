@@ -23,7 +23,5 @@ note: 这些数据常见于法治政府建设年度报告和政府信息公开�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

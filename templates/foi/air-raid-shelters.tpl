@@ -14,6 +14,5 @@ note: 平时用作停车场、应急避难的人防工程位置多已公开（�
 
 请把电子版用电子邮件发到{{reply_to}}。我的证件：{{persona.id_type}} {{persona.id_number}}，电话{{persona.phone}}，地址{{persona.address}}。
 
-申请编号：{{token}}
 {{persona.name}}
 {{date}}

@@ -20,6 +20,5 @@ note: 审计查出问题整改情况报告向本级人大常委会报告后向�
 证件：{{persona.id_type}}　{{persona.id_number}}
 联系电话：{{persona.phone}}
 通信地址：{{persona.address}}
-本申请编号：{{token}}，答复时烦请注明。
 
 {{date}}

@@ -18,5 +18,4 @@ note: 平均工资数据由统计部门发布（第（一）项）；若尚未�
 身份证件：{{persona.id_type}} {{persona.id_number}}
 电话：{{persona.phone}}
 通信地址：{{persona.address}}
-申请编号：{{token}}
 {{date}}

@@ -24,7 +24,5 @@ note: 部门预算应在批复后20日内向社会公开（《预算法》第十
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

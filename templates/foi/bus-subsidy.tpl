@@ -18,7 +18,6 @@ note: 城市公交运营补贴的发放对象、金额属于财政资金使用�
 身份证件：{{persona.id_type}} {{persona.id_number}}
 联系电话：{{persona.phone}}
 地址：{{persona.address}}
-申请编号：{{token}}
 
 申请人：{{persona.name}}
 {{date}}

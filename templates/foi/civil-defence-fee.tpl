@@ -18,7 +18,5 @@ note: 行政事业性收费项目及其依据、标准属条例第二十条第�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

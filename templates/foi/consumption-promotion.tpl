@@ -18,7 +18,5 @@ note: 资金使用数据一般已经制作但未必主动公开，能公开的�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

@@ -18,7 +18,6 @@ note: 各级文物保护单位名录由政府公布（《文物保护法》）�
 申请人证件：{{persona.id_type}}，号码{{persona.id_number}}
 电话：{{persona.phone}}
 地址：{{persona.address}}（{{persona.postcode}}）
-申请编号：{{token}}
 
 {{persona.name}}
 {{date}}

@@ -23,7 +23,5 @@ note: 定点医药机构名单按规定向社会公布，国家医保服务平�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -19,7 +19,5 @@ note: 突发公共事件的应急预案属条例第二十条第（十二）项�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

@@ -19,7 +19,5 @@ note: 社会救助和养老服务领域基层政务公开标准指引要求公�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

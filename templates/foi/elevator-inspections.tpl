@@ -17,6 +17,5 @@ note: 电梯定期检验结论和监督检查结果属于特种设备安全监�
 
 证件：{{persona.id_type}} {{persona.id_number}}
 电话：{{persona.phone}}　邮编：{{persona.postcode}}
-申请编号：{{token}}
 申请人：{{persona.name}}
 {{date}}

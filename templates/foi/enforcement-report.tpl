@@ -19,7 +19,5 @@ note: 《国务院办公厅关于全面推行行政执法公示制度执法全�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

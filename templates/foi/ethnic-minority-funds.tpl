@@ -14,6 +14,5 @@ note: 少数民族发展资金（中央财政衔接推进乡村振兴补助资�
 
 请通过电子邮件发送电子版至{{reply_to}}，谢谢。我的电话是{{persona.phone}}，地址是{{persona.address}}。
 
-申请编号：{{token}}
 {{persona.name}}
 {{date}}

@@ -18,7 +18,5 @@ note: 会议纪要和讨论记录一般属于内部事务信息或过程性信�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

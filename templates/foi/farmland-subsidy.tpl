@@ -25,7 +25,5 @@ note: 涉农补贴政策和发放结果属主动公开范围，县级政府应�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -20,7 +20,5 @@ note: 部门决算应在批复后20日内向社会公开（《预算法》第十
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

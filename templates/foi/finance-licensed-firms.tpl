@@ -18,7 +18,6 @@ note: 地方金融组织名录（小额贷款公司、融资担保公司、典�
 证件：{{persona.id_type}} {{persona.id_number}}
 联系电话：{{persona.phone}}
 通信地址：{{persona.address}}
-申请编号：{{token}}
 
 {{persona.name}}
 {{date}}

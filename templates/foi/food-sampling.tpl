@@ -18,7 +18,5 @@ note: 《食品安全抽样检验管理办法》要求公布抽检结果和不�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

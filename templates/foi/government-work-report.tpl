@@ -24,7 +24,5 @@ note: 政府工作报告属主动公开范围，民生实事进展多在政府�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

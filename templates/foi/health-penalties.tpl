@@ -18,7 +18,5 @@ note: 行政处罚决定按“双公示”要求在作出决定后7个工作日�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

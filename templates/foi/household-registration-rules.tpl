@@ -18,7 +18,5 @@ note: 湖北省已全面放开城镇落户限制，随州的落户实施细则�
 申请人身份证件：{{persona.id_type}}，{{persona.id_number}}
 联系电话：{{persona.phone}}
 
-本申请编号：{{token}}，答复时请注明。
-
 {{persona.name}}
 {{date}}

@@ -18,7 +18,5 @@ note: 统计数据可依申请提供（第（二）项），处罚决定按规�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

@@ -19,5 +19,4 @@ note: 招商引资优惠政策文件应主动公开；政府与企业签订的�
 {{persona.id_type}}：{{persona.id_number}}
 手机：{{persona.phone}}
 地址：{{persona.address}}
-申请编号：{{token}}
 {{date}}

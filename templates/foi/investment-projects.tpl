@@ -23,7 +23,5 @@ note: 签约项目清单一般已制作，可依申请提供（第（二）项�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

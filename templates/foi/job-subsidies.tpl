@@ -19,7 +19,5 @@ note: 补助和返还的发放名单按规定向社会公示（第（一）项�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

@@ -18,7 +18,5 @@ note: 重大建设项目的批准和实施情况属主动公开范围（条例�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

@@ -24,7 +24,5 @@ note: 土地供应计划和出让结果按自然资源领域基层政务公开�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -19,5 +19,4 @@ note: 法律援助经费和办案数量属于司法行政部门掌握的统计�
 证件：{{persona.id_type}} {{persona.id_number}}
 电话：{{persona.phone}}
 通信地址：{{persona.address}}
-申请编号：{{token}}
 {{date}}

@@ -22,7 +22,5 @@ note: 《医疗保障基金使用监督管理条例》第三十五条要求医�
 联系电话：{{persona.phone}}
 通信地址：{{persona.address}}　邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

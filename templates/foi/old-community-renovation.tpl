@@ -18,7 +18,5 @@ note: 老旧小区改造计划属住房保障和城乡建设领域的主动公�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

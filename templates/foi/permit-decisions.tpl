@@ -23,7 +23,5 @@ note: 行政许可结果属第二十条第（五）项主动公开范围，“�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

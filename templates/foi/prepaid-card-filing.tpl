@@ -16,6 +16,5 @@ note: 《单用途商业预付卡管理办法（试行）》（商务部令2012�
 
 身份证件：{{persona.id_type}} {{persona.id_number}}　电话：{{persona.phone}}
 地址：{{persona.address}}
-申请编号：{{token}}
 申请人：{{persona.name}}
 {{date}}

@@ -23,7 +23,5 @@ note: 不动产登记资料的查询按《不动产登记暂行条例》第二�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -24,7 +24,5 @@ note: 保障性住房领域基层政务公开标准目录要求公开分配结�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

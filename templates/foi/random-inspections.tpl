@@ -15,8 +15,6 @@ note: 抽查计划和结果应通过国家企业信用信息公示系统等途�
 
 信息的提供形式和获取方式：优先提供电子文本，通过电子邮件发送至{{reply_to}}；如只能提供纸质件，请邮寄至{{persona.address}}（邮编{{persona.postcode}}），收件人{{persona.name}}，电话{{persona.phone}}。
 
-申请编号：{{token}}
-
 申请人：{{persona.name}}
 联系电话：{{persona.phone}}
 电子邮箱：{{reply_to}}

@@ -17,7 +17,6 @@ note: 易地扶贫搬迁后续扶持项目和资金属于衔接资金项目信�
 
 身份证件：{{persona.id_type}} {{persona.id_number}}
 联系电话：{{persona.phone}}
-申请编号：{{token}}
 
 申请人：{{persona.name}}
 {{date}}

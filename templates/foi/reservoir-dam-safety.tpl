@@ -18,7 +18,5 @@ note: 水利部要求水库大坝安全责任人名单每年汛前向社会公�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

@@ -18,7 +18,6 @@ note: 河湖长名单按《关于全面推行河长制的意见》向社会公�
 申请人身份证件：{{persona.id_type}}（{{persona.id_number}}）
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，{{persona.postcode}}
-本申请编号：{{token}}
 
 {{persona.name}}
 {{date}}

@@ -24,7 +24,5 @@ note: 农村公路建设计划和补助政策属交通运输领域基层政务�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

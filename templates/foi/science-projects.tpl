@@ -18,7 +18,5 @@ note: 科技计划项目一般在立项前公示、立项后公开（第（一�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

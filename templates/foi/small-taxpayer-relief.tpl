@@ -23,7 +23,5 @@ note: 税收征管数据由税务机关制作和保存，税务系统实行垂�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -24,7 +24,5 @@ note: 省级认定名单由省经信厅公布，奖补兑现结果一般经过�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -23,7 +23,5 @@ note: 有的地方在国资委网站公开国有企业主要财务指标；未�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -17,7 +17,6 @@ note: 国有企业资产出租应公开招租（《企业国有资产交易监�
 申请人身份证件：{{persona.id_type}} {{persona.id_number}}
 联系电话：{{persona.phone}}
 地址：{{persona.address}}
-申请编号：{{token}}
 
 申请人：{{persona.name}}
 {{date}}

@@ -24,7 +24,5 @@ note: 学生资助政策属主动公开；汇总数据已公开的告知途径�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -18,7 +18,5 @@ note: 环境质量状况属主动公开范围，生态环境部门一般按月�
 联系电话：{{persona.phone}}
 联系地址：{{persona.address}}，邮编{{persona.postcode}}
 
-申请编号{{token}}，回复时请注明。谢谢！
-
 {{persona.name}}
 {{date}}

@@ -19,5 +19,4 @@ note: 科技型中小企业评价入库名单由省科技厅分批公告（《�
 身份证件：{{persona.id_type}} {{persona.id_number}}
 电话：{{persona.phone}}
 地址：{{persona.address}}（{{persona.postcode}}）
-申请编号：{{token}}
 {{date}}

@@ -15,6 +15,5 @@ note: 临时救助标准和审批程序应主动公开（《社会救助暂行�
 
 请把电子版用电子邮件发到{{reply_to}}。我的身份证件：{{persona.id_type}}，{{persona.id_number}}；电话{{persona.phone}}；地址{{persona.address}}。
 
-申请编号：{{token}}
 {{persona.name}}
 {{date}}

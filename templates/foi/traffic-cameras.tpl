@@ -23,7 +23,5 @@ note: 《道路交通安全违法行为处理程序规定》要求固定式交�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -23,7 +23,5 @@ note: 卫生健康领域基层政务公开标准指引要求公开预防接种�
 通信地址：{{persona.address}}
 邮政编码：{{persona.postcode}}
 
-本申请编号：{{token}}，答复时烦请注明。
-
 申请人：{{persona.name}}
 {{date}}

@@ -18,5 +18,4 @@ note: 抚恤补助标准由退役军人事务部、财政部统一调整，地�
 申请人：{{persona.name}}
 {{persona.id_type}}：{{persona.id_number}}
 电话：{{persona.phone}}
-编号：{{token}}
 {{date}}

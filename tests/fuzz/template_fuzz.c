@@ -13,7 +13,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct template_values v = {.unit_name = "广水市人力资源和社会保障局", .year = 2024, .month = 2, .day = 29};
 	v.persona = (struct template_persona){"李明华", "居民身份证", "421302199003154515", "13971234567",
 					     "湖北省随州市曾都区青年路18号", "441300", "liminghua@example.net"};
-	v.token = "a2b3c4d5e6";
 	v.reply_to = "liminghua@example.net";
 	struct template_rendered out;
 	if (template_render(&t, &v, &out, err, sizeof err) == 0)

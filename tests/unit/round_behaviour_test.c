@@ -45,24 +45,24 @@ static char *fingerprint_of(const char *dir, const char *round)
 
 Test(round_behaviour, a_round_without_seed_records_the_seed_that_plans_it_again)
 {
-	char *a = round_workspace(), *b = round_workspace();
+	/* In a fresh workspace each time: in the same one, the first round's open requests would
+	 * (rightly) keep its personas from the same units. */
 	for (int i = 0; i < 3; i++) {
-		char name[16], again[16], args[128];
+		char *a = round_workspace(), *b = round_workspace(), *c = round_workspace();
+		char name[16], args[128];
 		snprintf(name, sizeof name, "auto%d", i);
-		snprintf(again, sizeof again, "again%d", i);
 		snprintf(args, sizeof args, "%s --start 2023-09-18", name);
 		round_create_ok(a, args);
-		long long seed = listed_seed(a, 2 * i);
-		/* The same seed, in the same workspace and in another one. */
-		snprintf(args, sizeof args, "%s --seed %lld --start 2023-09-18", again, seed);
-		round_create_ok(a, args);
+		long long seed = listed_seed(a, 0);
+		/* The same seed, in two other workspaces. */
 		snprintf(args, sizeof args, "%s --seed %lld --start 2023-09-18", name, seed);
 		round_create_ok(b, args);
-		char *first = fingerprint_of(a, name), *same_ws = fingerprint_of(a, again), *other_ws = fingerprint_of(b, name);
-		cr_assert_str_eq(first, same_ws, "round %s recorded seed %lld, which plans another round", name, seed);
+		round_create_ok(c, args);
+		char *first = fingerprint_of(a, name), *again = fingerprint_of(b, name), *other_ws = fingerprint_of(c, name);
+		cr_assert_str_eq(first, again, "round %s recorded seed %lld, which plans another round", name, seed);
 		cr_assert_str_eq(first, other_ws, "round %s recorded seed %lld, which plans another round elsewhere", name, seed);
 		free(first);
-		free(same_ws);
+		free(again);
 		free(other_ws);
 		/* `round show` says the same seed. */
 		struct foi_run r = run_foi(a, "round show %s", name);
@@ -235,10 +235,11 @@ Test(round_behaviour, every_draw_is_where_its_county_application_goes_over_many_
 {
 	gen_state = 20231008;
 	for (int file = 0; file < 6; file++) {
-		char *dir = round_workspace();
-		struct made_units m;
-		made_units_file(dir, &m);
 		for (int s = 0; s < 3; s++) {
+			/* A workspace per round: one round's open requests take personas from the next. */
+			char *dir = round_workspace();
+			struct made_units m;
+			made_units_file(dir, &m);
 			char name[16], args[96];
 			snprintf(name, sizeof name, "r%d", s);
 			snprintf(args, sizeof args, "%s --seed %u --start 2023-09-18", name, gen_below(1000000));
@@ -252,8 +253,8 @@ Test(round_behaviour, every_draw_is_where_its_county_application_goes_over_many_
 
 Test(round_behaviour, the_shipped_units_draws_match_their_applications_for_every_seed)
 {
-	char *dir = round_workspace();
 	for (int seed = 1; seed <= 8; seed++) {
+		char *dir = round_workspace();
 		char name[16], args[96];
 		snprintf(name, sizeof name, "s%d", seed);
 		snprintf(args, sizeof args, "%s --seed %d --start 2023-09-18", name, seed);
@@ -270,12 +271,16 @@ Test(round_behaviour, the_shipped_units_draws_match_their_applications_for_every
 
 Test(round_behaviour, a_five_minute_send_window_in_foi_ini_is_kept_for_any_seed)
 {
-	char *dir = round_workspace();
-	struct foi_run r = run_shell("sed -i 's/^work_end = 17:00$/work_end = 09:05/' '%s/foi.ini' && grep -c '^work_end = 09:05$' '%s/foi.ini'",
-				     dir, dir);
-	cr_assert_eq(r.status, 0, "foi.ini has no 'work_end = 17:00' line to change: %s", r.err);
-	run_free(&r);
+	char *first = NULL;
 	for (int seed = 0; seed < 6; seed++) {
+		/* A workspace per round: one round's open requests take personas from the next. */
+		char *dir = round_workspace();
+		struct foi_run r = run_shell("sed -i 's/^work_end = 17:00$/work_end = 09:05/' '%s/foi.ini' && "
+					     "grep -c '^work_end = 09:05$' '%s/foi.ini'", dir, dir);
+		cr_assert_eq(r.status, 0, "foi.ini has no 'work_end = 17:00' line to change: %s", r.err);
+		run_free(&r);
+		if (!first)
+			first = dir;
 		char name[16], args[96];
 		snprintf(name, sizeof name, "w%d", seed);
 		snprintf(args, sizeof args, "%s --seed %d --start 2023-09-25 --spread 20", name, seed * 7919);
@@ -289,7 +294,7 @@ Test(round_behaviour, a_five_minute_send_window_in_foi_ini_is_kept_for_any_seed)
 		cJSON_Delete(doc);
 	}
 	/* 09:05 itself is the end of the window, not in it. */
-	r = run_foi(dir, "round edit w0 --unit D02 --kind foi --at '2023-09-25 09:05'");
+	struct foi_run r = run_foi(first, "round edit w0 --unit D02 --kind foi --at '2023-09-25 09:05'");
 	cr_assert_eq(r.status, 3);
 	cr_assert(strstr(r.err, "outside the working hours 09:00-09:05"), "%s", r.err);
 	run_free(&r);
@@ -299,7 +304,8 @@ Test(round_behaviour, one_persona_is_refused_for_both_kinds_and_enough_for_one)
 {
 	char *dir = round_workspace();
 	write_file(dir, "foi.ini", "[persona.li]\nname = 李明华\nid_type = 居民身份证\nid_number = 421302199003154515\n"
-				   "phone = 13971234567\naddress = 湖北省随州市曾都区青年路18号\npostcode = 441300\n");
+				   "phone = 13971234567\naddress = 湖北省随州市曾都区青年路18号\npostcode = 441300\n"
+				   "email = limh1990@foi.test\n");
 	round_create_refused(dir, "r1 --seed 1 --start 2023-09-18", 0, "one persona cannot send a unit both an FOI application and a question");
 	round_create_ok(dir, "r1 --seed 1 --start 2023-09-18 --kinds consult");
 }
@@ -328,6 +334,75 @@ Test(round_behaviour, an_edit_cannot_give_one_persona_both_requests_to_a_unit)
 	run_free(&r);
 	free(before);
 	free(after);
+}
+
+/* The persona each request of round gives to a body: "TARGET persona" pairs. */
+static int persona_writes(const cJSON *doc, const char *target, const char *persona)
+{
+	const cJSON *q;
+	cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(doc, "requests"))
+		if (strcmp(json_str(q, "target"), target) == 0 && strcmp(json_str(q, "persona"), persona) == 0)
+			return 1;
+	return 0;
+}
+
+/* Across rounds of one workspace too: a persona with an open request to a unit (an earlier
+ * round's) is passed over for it, edits included, and a plan with no persona left is refused. */
+Test(round_behaviour, a_later_round_never_gives_a_persona_a_unit_it_has_an_open_request_to)
+{
+	char *dir = round_workspace(); /* the example's three personas */
+	round_create_ok(dir, "r1 --seed 7 --start 2023-09-18");
+	round_create_ok(dir, "r2 --seed 7 --start 2023-10-09 --kinds foi");
+	cJSON *r1 = round_show_json(dir, "r1"), *r2 = round_show_json(dir, "r2");
+	const cJSON *q;
+	int n = 0;
+	cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(r2, "requests")) {
+		cr_assert_not(persona_writes(r1, json_str(q, "target"), json_str(q, "persona")),
+			      "%s hears from %s in r1 and again in r2", json_str(q, "target"), json_str(q, "persona"));
+		n++;
+	}
+	cr_assert_eq(n, 36);
+	/* Round r1's D05 application went out under one persona: r2's may not be changed to it. */
+	const char *taken = json_str(request_of(r1, "D05", "foi"), "persona");
+	struct foi_run r = run_foi(dir, "round edit r2 --unit D05 --kind foi --persona %s", taken);
+	cr_assert_eq(r.status, 3, "%s", r.out);
+	cr_assert(strstr(r.err, "already writes to D05 in round r1"), "%s", r.err);
+	run_free(&r);
+	/* r1 used two personas on D01 and r2 the third: a third round has none left for it. */
+	r = run_foi(dir, "--now '2023-09-18 08:00' round create r3 --seed 7 --start 2023-10-16 --kinds consult");
+	cr_assert_eq(r.status, 1, "%s", r.out);
+	cr_assert(strstr(r.err, "no persona is free to send D01 a question"), "%s", r.err);
+	run_free(&r);
+	r = run_foi(dir, "round show r3");
+	cr_assert_neq(r.status, 0, "the refused round was stored: %s", r.out);
+	run_free(&r);
+	cJSON_Delete(r1);
+	cJSON_Delete(r2);
+}
+
+/* In persona mode a request's reply address is its persona's: an edit of the persona moves it. */
+Test(round_behaviour, an_edited_persona_brings_its_own_reply_address)
+{
+	char *dir = round_workspace();
+	round_create_ok(dir, "r1 --seed 7 --start 2023-09-18");
+	cJSON *doc = round_show_json(dir, "r1");
+	const char *foi = json_str(request_of(doc, "D05", "foi"), "persona");
+	const char *consult = json_str(request_of(doc, "D05", "consult"), "persona");
+	const char *keys[] = {"li", "wang", "zhao"}, *emails[] = {"limh1990@foi.test", "wangxl85@foi.test", "zhaojg1978@foi.test"};
+	int free_one = -1;
+	for (int i = 0; i < 3; i++)
+		if (strcmp(keys[i], foi) != 0 && strcmp(keys[i], consult) != 0)
+			free_one = i;
+	cr_assert_geq(free_one, 0);
+	cJSON_Delete(doc);
+	struct foi_run r = run_foi(dir, "round edit r1 --unit D05 --kind foi --persona %s", keys[free_one]);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	doc = round_show_json(dir, "r1");
+	const cJSON *q = request_of(doc, "D05", "foi");
+	cr_assert_str_eq(json_str(q, "reply_to"), emails[free_one]);
+	cr_assert(strstr(json_str(q, "body"), emails[free_one]), "the letter gives the new address: %s", json_str(q, "body"));
+	cJSON_Delete(doc);
 }
 
 /* Marks one request as gone out, as the sender will: it can no longer be dropped. */

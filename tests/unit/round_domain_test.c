@@ -66,8 +66,9 @@ Test(round_domain, twenty_seeds_send_no_unit_a_template_outside_its_domains, .ti
 	template_set_init(&set);
 	cr_assert_eq(template_set_load_dir(&set, src_path("templates"), err, sizeof err), 0, "%s", err);
 
-	char *dir = round_workspace();
 	for (int seed = 1; seed <= 20; seed++) {
+		/* A workspace per round: one round's open requests take personas from the next. */
+		char *dir = round_workspace();
 		struct foi_run r = run_foi(dir, "--now '2026-09-01 08:00' round create s%d --seed %d --start 2026-09-07",
 					   seed, seed);
 		cr_assert_eq(r.status, 0, "seed %d: %s", seed, r.err);

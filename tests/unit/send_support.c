@@ -33,6 +33,14 @@ void send_workspace_server(const char *dir, const struct send_server *srv)
 	run_free(&r);
 }
 
+void send_workspace_set(const char *dir, const char *key, const char *value)
+{
+	struct foi_run r = run_shell("cd '%s' && grep -q '^%s = ' foi.ini && sed -i 's|^%s = .*|%s = %s|' foi.ini", dir, key,
+				     key, key, value);
+	cr_assert_eq(r.status, 0, "foi.ini has no key %s to set: %s", key, r.err);
+	run_free(&r);
+}
+
 char *send_workspace(const struct send_server *srv)
 {
 	char *dir = make_temp_dir();

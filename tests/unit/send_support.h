@@ -30,6 +30,9 @@ char *send_workspace(const struct send_server *srv);
 /* The same workspace pointed at another server. */
 void send_workspace_server(const char *dir, const struct send_server *srv);
 
+/* Sets one key of the workspace's foi.ini (the line 'key = ...', which must be there). */
+void send_workspace_set(const char *dir, const char *key, const char *value);
+
 /* `round show NAME --json`; caller deletes. */
 cJSON *send_plan(const char *dir, const char *round);
 /* A string member of a request; "" when missing. */

@@ -41,6 +41,9 @@ Test(settings, the_example_file_is_valid_and_documents_every_default)
 	cr_assert_eq(s.persona_count, 3);
 	cr_assert_str_eq(s.personas[0].name, "李明华");
 	cr_assert_str_eq(s.personas[1].postcode, "432700");
+	/* Covert by default: every persona of the example has its own reply address. */
+	cr_assert_eq(s.reply_mode, REPLY_PERSONA);
+	cr_assert_str_eq(s.personas[2].email, "zhaojg1978@foi.test");
 	/* Apart from its personas, the example states every default: nothing differs. */
 	memset(s.personas, 0, sizeof s.personas);
 	s.persona_count = 0;
@@ -64,7 +67,8 @@ Test(settings, bad_values_name_file_and_line)
 	expect_error("[mail]\n\nsmtp_port = 25x\n", 3, "smtp_port");
 	expect_error("[time]\noffice_hours_cutoff = 5pm\n", 2, "not a time of day HH:MM");
 	expect_error("[workspace]\ntimezone = Mars/Olympus\n", 2, "unknown time zone 'Mars/Olympus'");
-	expect_error("[mail]\nreply_address = evaluator\n", 2, "not an e-mail address");
+	expect_error("[mail]\ntoken_address = evaluator\n", 2, "not an e-mail address");
+	expect_error("[mail]\n\nreply_mode = covert\n", 3, "'covert' is not allowed for reply_mode");
 	expect_error("[persona.a]\nname = 甲\nshoe_size = 42\n", 3, "unknown key 'shoe_size'");
 	expect_error("[time]\nthis line has no equals sign\n", 2, "not a valid line");
 }
@@ -184,4 +188,25 @@ Test(settings, a_bad_workspace_file_fails_commands_with_exit_3)
 	cr_assert_eq(r.status, 3);
 	cr_assert(strstr(r.err, "foi.ini:2: 'sometimes' is not allowed for consult_clock") != NULL, "stderr: %s", r.err);
 	run_free(&r);
+}
+
+Test(settings, the_old_reply_address_key_says_what_replaced_it)
+{
+	expect_error("[mail]\nreply_address = evaluator@foi.test\n", 2, "'reply_address' is now 'reply_mode = persona'");
+}
+
+Test(settings, in_persona_mode_each_persona_needs_an_address_of_its_own)
+{
+	/* The default mode: a persona without an address could only reply through a shared one. */
+	expect_error("[persona.a]\nname = 甲\nemail = jia@foi.test\n\n[persona.b]\nname = 乙\n", 6,
+		     "[persona.b] has no email: with [mail] reply_mode = persona (the default)");
+	expect_error("[mail]\nreply_mode = persona\n[persona.a]\nname = 甲\nemail = jia@foi.test\n[persona.b]\nname = 乙\n"
+		     "email = Jia@foi.test\n", 8, "[persona.b] has the email of [persona.a]");
+	/* Token mode: the tokened address serves a persona without one. */
+	struct settings s;
+	char err[1024];
+	cr_assert_eq(load("[mail]\nreply_mode = token\ntoken_address = ping@eval.test\n[persona.b]\nname = 乙\n", &s, err,
+			  sizeof err), 0, "%s", err);
+	cr_assert_eq(s.reply_mode, REPLY_TOKEN);
+	cr_assert_str_eq(s.token_address, "ping@eval.test");
 }

@@ -43,7 +43,7 @@ static char *rendered_application(const char *unit_name, const char *token, char
 	struct template_values v = {unit_name,
 				    {"李明华", "居民身份证", "421302199003154515", "13971234567",
 				     "湖北省随州市曾都区青年路18号", "441300", reply_to},
-				    2023, 9, 28, token, reply_to};
+				    2023, 9, 28, reply_to};
 	struct template_rendered r;
 	cr_assert_eq(template_render(&t, &v, &r, err, sizeof err), 0, "%s", err);
 	*subject = strdup(r.subject);

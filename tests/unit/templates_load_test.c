@@ -85,7 +85,7 @@ Test(templates_load, a_good_foi_file_has_every_field)
 	cr_assert_str_eq(t.title, "测试用：全部占位符");
 	cr_assert_str_eq(t.domain, "budget");
 	cr_assert_eq(t.expected_reply, 1);
-	cr_assert_str_eq(t.subject, "政府信息公开申请（{{persona.name}}，{{token}}）");
+	cr_assert_str_eq(t.subject, "政府信息公开申请（{{persona.name}}，{{date}}）");
 	cr_assert_eq(t.subject_line, 7);
 	cr_assert_eq(t.body_line, 9);
 	cr_assert(strncmp(t.body, "{{unit.name}}：\n申请人：", strlen("{{unit.name}}：\n申请人：")) == 0);

@@ -19,8 +19,7 @@ static struct template_values sample(void)
 			    .phone = "13972812345", .address = "湖北省随州市曾都区青年路8号",
 			    .postcode = "441300", .email = "wangfang@example.org"},
 		.year = 2023, .month = 9, .day = 28,
-		.token = "k7q2m9x4",
-		.reply_to = "evaluator+k7q2m9x4@foi.test",
+		.reply_to = "wangfang@example.org",
 	};
 	return v;
 }
@@ -40,12 +39,12 @@ Test(templates_render, every_placeholder_is_filled)
 	char err[512];
 	char *out = render("{{unit.name}}|{{persona.name}}|{{persona.id_type}}|{{persona.id_number}}|"
 			   "{{persona.phone}}|{{persona.address}}|{{persona.postcode}}|"
-			   "{{persona.email}}|{{date}}|{{token}}|{{reply_to}}\n",
+			   "{{persona.email}}|{{date}}|{{reply_to}}\n",
 			   &v, err, sizeof err);
 	cr_assert_not_null(out, "%s", err);
 	cr_assert_str_eq(out, "随州市财政局|王芳|居民身份证|42130219850312123X|13972812345|"
 			      "湖北省随州市曾都区青年路8号|441300|wangfang@example.org|2023年9月28日|"
-			      "k7q2m9x4|evaluator+k7q2m9x4@foi.test\n");
+			      "wangfang@example.org\n");
 	free(out);
 }
 
@@ -53,10 +52,10 @@ Test(templates_render, text_around_placeholders_is_kept_byte_for_byte)
 {
 	struct template_values v = sample();
 	char err[512];
-	char *out = render("尊敬的{{ unit.name }}：\n  本人{{persona.name}}}，编号{{token}}。}}\n", &v, err,
+	char *out = render("尊敬的{{ unit.name }}：\n  本人{{persona.name}}}，邮箱{{reply_to}}。}}\n", &v, err,
 			   sizeof err);
 	cr_assert_not_null(out, "%s", err);
-	cr_assert_str_eq(out, "尊敬的随州市财政局：\n  本人王芳}，编号k7q2m9x4。}}\n");
+	cr_assert_str_eq(out, "尊敬的随州市财政局：\n  本人王芳}，邮箱wangfang@example.org。}}\n");
 	free(out);
 }
 
@@ -143,7 +142,7 @@ Test(templates_render, unused_missing_field_does_not_matter)
 	free(out);
 }
 
-Test(templates_render, missing_unit_token_and_date_are_named)
+Test(templates_render, missing_unit_reply_address_and_date_are_named)
 {
 	char err[512];
 	struct template_values v = sample();
@@ -152,9 +151,9 @@ Test(templates_render, missing_unit_token_and_date_are_named)
 	cr_assert_str_eq(err, "letter.tpl:8: no value given for {{unit.name}}");
 
 	v = sample();
-	v.token = "";
-	cr_assert_null(render("{{token}}", &v, err, sizeof err));
-	cr_assert_str_eq(err, "letter.tpl:8: no value given for {{token}}");
+	v.reply_to = "";
+	cr_assert_null(render("{{reply_to}}", &v, err, sizeof err));
+	cr_assert_str_eq(err, "letter.tpl:8: no value given for {{reply_to}}");
 
 	v = sample();
 	v.year = 0;
@@ -216,4 +215,17 @@ Test(templates_render, template_subject_and_body)
 	cr_assert_eq(template_render(&t, &v, &r, err, sizeof err), -1);
 	cr_assert(strstr(err, "mem.tpl:6: persona field 'name' is empty") == err, "%s", err);
 	template_free(&t);
+}
+
+/* A code in the text would tell the unit it is being tested: {{token}} is refused, and says why. */
+Test(templates_render, a_token_placeholder_is_refused_with_the_reason)
+{
+	struct template_values v = sample();
+	char err[512];
+	cr_assert_null(render("申请人：{{persona.name}}\n本申请编号：{{ token }}，答复时烦请注明。\n", &v, err, sizeof err));
+	cr_assert(strstr(err, "letter.tpl:9: {{token}} is not a placeholder: a code in the text tells the unit") == err, "%s",
+		  err);
+	unsigned used;
+	cr_assert_eq(template_check_text("编号{{token}}", "mine.tpl", 12, &used, err, sizeof err), -1);
+	cr_assert(strstr(err, "mine.tpl:12: {{token}} is not a placeholder"), "%s", err);
 }
