@@ -4,6 +4,7 @@
 #include "harness/mail/outbox.h"
 #include "harness/mail/send_mail.h"
 #include "harness/politeness.h"
+#include "harness/web/web_send.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,19 +160,39 @@ static enum foi_status find_round(sqlite3 *db, const char *name, int64_t *id, ch
 	return step == SQLITE_ROW ? FOI_OK : db_fail(db, err, errsz);
 }
 
+/* One item by its unit's web form (harness/web/web_send.h), after the host's gap. */
+static enum foi_status send_by_form(struct workspace *ws, struct politeness *polite, const struct send_item *it,
+				    struct round_send_result *res, const char **outcome, char *detail, size_t detailsz,
+				    char *err, size_t errsz)
+{
+	char *host = politeness_host(it->address);
+	if (!host)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	enum foi_status rc = politeness_wait(polite, host, err, errsz);
+	free(host);
+	struct web_request w = {.id = it->id, .from_state = it->state, .unit = it->unit, .kind = it->kind,
+				.url = it->address, .persona = it->persona, .reply_to = it->reply_to,
+				.subject = it->subject, .body = it->body};
+	struct web_result r;
+	if (rc == FOI_OK)
+		rc = web_send(ws, &w, &r, detail, detailsz, err, errsz);
+	if (rc != FOI_OK)
+		return rc;
+	*outcome = r.assisted ? "assisted" : outbox_outcome_name(r.outcome);
+	res->assisted += r.assisted;
+	res->sent += !r.assisted && r.outcome == OUTBOX_SENT;
+	res->failed += !r.assisted && r.outcome == OUTBOX_FAILED;
+	return FOI_OK;
+}
+
 /* Sends one item; FOI_OK unless the whole run must stop. */
 static enum foi_status send_one(struct workspace *ws, struct politeness *polite, const struct send_item *it,
 				struct round_send_result *res, const char **outcome, char *detail, size_t detailsz,
 				char *err, size_t errsz)
 {
 	*detail = '\0';
-	if (strcmp(it->channel, "email") != 0) {
-		/* Web forms come with their own module; until then the request waits, planned. */
-		res->web_waiting++;
-		*outcome = "waiting";
-		snprintf(detail, detailsz, "sending by web form is not built yet");
-		return FOI_OK;
-	}
+	if (strcmp(it->channel, "web") == 0)
+		return send_by_form(ws, polite, it, res, outcome, detail, detailsz, err, errsz);
 	char *host = politeness_host(it->address);
 	if (!host)
 		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
@@ -232,18 +253,12 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 		if (h && h->before)
 			h->before(h->ctx, i, it);
 		*detail = '\0';
-		if (o->dry_run) {
-			if (strcmp(it->channel, "email") != 0) {
-				outcome = "waiting";
-				res->web_waiting++;
-			}
-		} else {
+		if (!o->dry_run) {
 			rc = send_one(ws, polite, it, res, &outcome, detail, sizeof detail, err, errsz);
 			if (rc != FOI_OK)
 				break;
 		}
-		if (strcmp(outcome, "waiting") != 0)
-			attempted++;
+		attempted++;
 		if (h && h->after)
 			h->after(h->ctx, i, it, outcome, detail);
 	}

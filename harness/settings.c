@@ -65,6 +65,9 @@ static const struct key_spec keys[] = {
 	ENUM("letters", "seal_absent", letters_seal_absent, seal_absent_names),
 	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
 	INT("send", "per_minute", per_minute, 0, 600),
+	TEXT("send", "user_agent", user_agent),
+	TEXT("send", "accept_language", accept_language),
+	INT("send", "web_timeout_seconds", web_timeout_seconds, 1, 600),
 };
 
 #define PERSONA_PREFIX "persona."
@@ -113,6 +116,10 @@ void settings_defaults(struct settings *s)
 	s->letters_seal_absent = SEAL_ABSENT_FAIL;
 	s->host_gap_seconds = 20;
 	s->per_minute = 6;
+	snprintf(s->user_agent, sizeof s->user_agent, "%s",
+		 "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36");
+	snprintf(s->accept_language, sizeof s->accept_language, "%s", "zh-CN,zh;q=0.9");
+	s->web_timeout_seconds = 60;
 }
 
 const char *settings_tls_name(enum tls_mode m)

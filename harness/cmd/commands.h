@@ -43,11 +43,13 @@ int cmd_calendar(struct foi_app *app, int argc, char **argv);
 int cmd_channel(struct foi_app *app, int argc, char **argv);
 int cmd_deadline(struct foi_app *app, int argc, char **argv);
 int cmd_elapsed(struct foi_app *app, int argc, char **argv);
+int cmd_form(struct foi_app *app, int argc, char **argv);
 int cmd_grade(struct foi_app *app, int argc, char **argv);
 int cmd_init(struct foi_app *app, int argc, char **argv);
 int cmd_now(struct foi_app *app, int argc, char **argv);
 int cmd_templates(struct foi_app *app, int argc, char **argv);
 int cmd_round(struct foi_app *app, int argc, char **argv);
+int cmd_task(struct foi_app *app, int argc, char **argv);
 int cmd_request(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
