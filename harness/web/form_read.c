@@ -135,17 +135,27 @@ static char *label_of(xmlXPathContextPtr xp, xmlNodePtr control, int choice, int
 	if (!raw) {
 		/* Text right before the control, in its own parent: "姓名：<input>". */
 		struct strbuf b = {0};
-		for (xmlNodePtr p = control->prev; p && p->type != XML_ELEMENT_NODE; p = p->prev)
-			if (p->type == XML_TEXT_NODE && p->content) {
+		for (xmlNodePtr p = control->prev; p; p = p->prev) {
+			if (p->type == XML_ELEMENT_NODE) {
+				/* A marker element such as <span class="star">*</span> is part of the label. */
+				char *t = node_text(p), *c = t ? clean_label(t) : NULL;
+				int marker = c && !*c && t && (strchr(t, '*') || strstr(t, "\xef\xbc\x8a"));
+				*star |= marker;
+				free(t);
+				free(c);
+				if (!marker)
+					break;
+			} else if (p->type == XML_TEXT_NODE && p->content) {
 				char *t = strbuf_take(&b);
 				strbuf_adds(&b, (const char *)p->content);
 				if (t)
 					strbuf_adds(&b, t);
 				free(t);
 			}
+		}
 		raw = b.len ? strbuf_take(&b) : strdup("");
 		strbuf_free(&b);
-		*star = raw && strchr(raw, '*');
+		*star |= raw && strchr(raw, '*');
 	}
 	char *clean = raw ? clean_label(raw) : NULL;
 	free(raw);

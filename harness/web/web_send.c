@@ -245,16 +245,37 @@ static enum foi_status post_it(struct web_job *j, const char *url, struct web_re
 	return rc;
 }
 
+static enum foi_status request_target(sqlite3 *db, int64_t id, char **target, char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT target FROM requests WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return foi_fail(err, errsz, FOI_E_DB, "database: %s", sqlite3_errmsg(db));
+	sqlite3_bind_int64(st, 1, id);
+	int step = sqlite3_step(st);
+	*target = step == SQLITE_ROW ? strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+	sqlite3_finalize(st);
+	if (step != SQLITE_ROW)
+		return foi_fail(err, errsz, step == SQLITE_DONE ? FOI_E_NOT_FOUND : FOI_E_DB, "request %lld: %s", (long long)id,
+				step == SQLITE_DONE ? "not found" : sqlite3_errmsg(db));
+	return *target ? FOI_OK : foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+}
+
 enum foi_status web_send(struct workspace *ws, const struct web_request *r, struct web_result *res, char *detail,
 			 size_t detailsz, char *err, size_t errsz)
 {
 	memset(res, 0, sizeof *res);
 	*detail = '\0';
 	struct web_job j = {.ws = ws, .r = r};
-	char path[PATH_MAX];
-	if (web_form_path(ws, r->unit, r->kind, path) != 0 || workspace_path(ws, WORKSPACE_STORE, j.store) != 0)
+	char path[PATH_MAX], *target = NULL;
+	/* The form is its target's: a county's application goes to one of its departments. */
+	enum foi_status rc = request_target(ws->db, r->id, &target, err, errsz);
+	if (rc != FOI_OK)
+		return rc;
+	int long_path = web_form_path(ws, target, r->kind, path) != 0 || workspace_path(ws, WORKSPACE_STORE, j.store) != 0;
+	free(target);
+	if (long_path)
 		return foi_fail(err, errsz, FOI_E_IO, "%s: path too long", ws->dir);
-	enum foi_status rc = form_file_read(path, &j.file, err, errsz);
+	rc = form_file_read(path, &j.file, err, errsz);
 	if (rc == FOI_E_NOT_FOUND)
 		rc = FOI_OK;
 	else if (rc == FOI_OK)

@@ -1,8 +1,9 @@
 /*
  * Sends one planned request by a unit's web form, at most once (harness/mail/outbox.h):
  *
- *   1. the form page is fetched (the forms/UNIT-KIND.ini file's url when there is one) in a
- *      session of its own, whose cookies carry to the submission;
+ *   1. the form page is fetched (the url of forms/UNIT-KIND.ini, UNIT being the request's
+ *      target, the unit whose form it is, when there is such a file) in a session of its
+ *      own, whose cookies carry to the submission;
  *   2. the form is read and filled (form_fill.h); a captcha, a login, or any doubt makes the
  *      request an assisted task (tasks.h) instead, with the captcha image saved beside it in
  *      the workspace (tasks/task-ID-captcha.*): nothing is posted;
