@@ -42,7 +42,7 @@ static const struct {
 	{"内容描述", ROLE_CONTENT}, {"留言内容", ROLE_CONTENT}, {"问题描述", ROLE_CONTENT}, {"咨询内容", ROLE_CONTENT},
 	{"内容", ROLE_CONTENT},
 	{"标题", ROLE_TITLE}, {"主题", ROLE_TITLE},
-	{"姓名", ROLE_NAME}, {"名称", ROLE_NAME}, {"申请人", ROLE_NAME}, {"联系人", ROLE_NAME},
+	{"姓名", ROLE_NAME}, {"名称", ROLE_NAME}, {"联系人", ROLE_NAME},
 };
 
 /* Case-insensitive for ASCII (E-mail, EMAIL), byte for byte for the rest. */
