@@ -17,7 +17,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_TIMEOUT ?= 1
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS ?= letter mail guide html decode calendar units settings template
+FUZZ_TARGETS ?= letter mail guide html decode calendar units settings template webform
 
 # The program's flags without its own sanitizer choice (the fuzz build always uses ASan +
 # UBSan) and without the GCC-only warning option clang does not know.
@@ -37,6 +37,7 @@ FUZZ_SEEDS_calendar := tests/fixtures/calendars/*.ics schedule/holidays/*.ics te
 FUZZ_SEEDS_units    := harness/data/units.csv tests/fixtures/mailstack/*.csv
 FUZZ_SEEDS_settings := config.example.ini
 FUZZ_SEEDS_template := templates/*/*.tpl tests/fixtures/templates/*.tpl tests/fixtures/templates/*/*.tpl
+FUZZ_SEEDS_webform  := tests/fixtures/web/*.html
 
 .PHONY: fuzz fuzz-build fuzz-deps fuzz-clean
 fuzz: fuzz-deps
