@@ -52,9 +52,9 @@ PKG_CFLAGS := $(call pkg_flags,foi,$(PKGS),--cflags)
 LIBS       := $(call pkg_flags,foi,$(PKGS),--libs) -lm
 endif
 
-# Every .c file of the code folders (harness/ with its cmd/ and mail/) is part of the program;
+# Every .c file of the code folders (harness/ with its cmd/, mail/ and web/) is part of the program;
 # harness/main.c holds main() and is left out of the library the tests link against.
-CODE_DIRS := schedule templates grader harness harness/cmd harness/mail
+CODE_DIRS := schedule templates grader harness harness/cmd harness/mail harness/web
 LIB_SRCS  := $(sort $(foreach d,$(CODE_DIRS),$(wildcard $(d)/*.c)))
 LIB_SRCS  := $(filter-out harness/main.c,$(LIB_SRCS))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)

@@ -171,6 +171,32 @@ const char *const store_migrations[] = {
 	"  before TEXT NOT NULL,"
 	"  after TEXT NOT NULL"
 	");",
+
+	/* 7: web forms: what a form submission read and posted, and the assisted tasks. An attempt
+	 * by web form keeps the form page read before posting (page_before), the page the site
+	 * answered with (page_after), both in store/, and the answer's HTTP status; its raw is the
+	 * posted fields. A task is a request a person must submit by hand (a captcha, a login, a
+	 * form foi cannot fill without doubt): fields holds every field's value ready to copy
+	 * (JSON: label, name, value, role), reason what was unclear; done records the person's
+	 * confirmation as the request's sent attempt, failed why it could not be done. */
+	"ALTER TABLE attempts ADD COLUMN page_before TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE attempts ADD COLUMN page_after TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE attempts ADD COLUMN http_status INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE tasks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  request_id INTEGER NOT NULL REFERENCES requests(id),"
+	"  created_at TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  form_url TEXT NOT NULL,"
+	"  fields TEXT NOT NULL,"
+	"  page TEXT NOT NULL DEFAULT '',"
+	"  captcha_file TEXT NOT NULL DEFAULT '',"
+	"  state TEXT NOT NULL CHECK (state IN ('open', 'done', 'failed')),"
+	"  closed_at TEXT,"
+	"  confirmation TEXT NOT NULL DEFAULT '',"
+	"  fail_reason TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX tasks_by_request ON tasks(request_id);",
 };
 
 const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];

@@ -4,6 +4,7 @@
 #include "harness/mail/outbox.h"
 #include "harness/mail/send_mail.h"
 #include "harness/politeness.h"
+#include "harness/web/web_send.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +235,53 @@ static enum foi_status flush(struct workspace *ws, struct mail_batch *b, struct 
 	return rc;
 }
 
+/* One item by its unit's web form (harness/web/web_send.h), after the host's gap. */
+static enum foi_status send_by_form(struct workspace *ws, struct politeness *polite, const struct send_item *it,
+				    struct round_send_result *res, const char **outcome, char *detail, size_t detailsz,
+				    char *err, size_t errsz)
+{
+	char *host = politeness_host(it->address);
+	if (!host)
+		return foi_fail(err, errsz, FOI_E_NOMEM, "out of memory");
+	enum foi_status rc = politeness_wait(polite, host, err, errsz);
+	free(host);
+	struct web_request w = {.id = it->id, .from_state = it->state, .unit = it->unit, .kind = it->kind,
+				.url = it->address, .persona = it->persona, .reply_to = it->reply_to,
+				.subject = it->subject, .body = it->body};
+	struct web_result r;
+	if (rc == FOI_OK)
+		rc = web_send(ws, &w, &r, detail, detailsz, err, errsz);
+	if (rc != FOI_OK)
+		return rc;
+	*outcome = r.assisted ? "assisted" : outbox_outcome_name(r.outcome);
+	res->assisted += r.assisted;
+	res->sent += !r.assisted && r.outcome == OUTBOX_SENT;
+	res->failed += !r.assisted && r.outcome == OUTBOX_FAILED;
+	return FOI_OK;
+}
+
+/* A web request: its text read, then its form filled and posted; the outcome reported. */
+static enum foi_status send_web(struct workspace *ws, struct politeness *polite, struct mail_batch *b,
+				struct send_item *items, size_t i, const struct round_send_hooks *h,
+				struct round_send_result *res, char *err, size_t errsz)
+{
+	char detail[FOI_ERR_MAX] = "";
+	const char *outcome = "failed";
+	struct send_item *it = &items[i];
+	/* The mails gathered so far go first: nothing waits while committed as sending. */
+	enum foi_status rc = flush(ws, b, items, h, res, err, errsz);
+	if (rc == FOI_OK)
+		rc = read_text(b, ws->db, it, err, errsz);
+	if (rc == FOI_OK)
+		rc = send_by_form(ws, polite, it, res, &outcome, detail, sizeof detail, err, errsz);
+	if (rc == FOI_OK && h && h->after)
+		h->after(h->ctx, i, it, outcome, detail);
+	free(it->subject);
+	free(it->body);
+	it->subject = it->body = NULL;
+	return rc;
+}
+
 /* Adds item i to the batch, sending the batch first when it is full or when politeness makes
  * this one wait (nothing waits while its batch is committed as sending). */
 static enum foi_status add_mail(struct workspace *ws, struct politeness *polite, struct mail_batch *b,
@@ -310,20 +358,16 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 		}
 		if (h && h->before)
 			h->before(h->ctx, i, it);
-		if (strcmp(it->channel, "email") != 0) {
-			/* Web forms come with their own module; until then the request waits, planned. */
-			res->web_waiting++;
-			if (h && h->after)
-				h->after(h->ctx, i, it, "waiting", o->dry_run ? "" : "sending by web form is not built yet");
-			continue;
-		}
 		attempted++;
 		if (o->dry_run) {
 			if (h && h->after)
 				h->after(h->ctx, i, it, "would send", "");
 			continue;
 		}
-		rc = add_mail(ws, polite, &batch, items, i, h, res, err, errsz);
+		if (strcmp(it->channel, "web") == 0)
+			rc = send_web(ws, polite, &batch, items, i, h, res, err, errsz);
+		else
+			rc = add_mail(ws, polite, &batch, items, i, h, res, err, errsz);
 	}
 	if (rc == FOI_OK)
 		rc = flush(ws, &batch, items, h, res, err, errsz);

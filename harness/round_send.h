@@ -5,10 +5,11 @@
  * The run holds the workspace's send lock; it first turns attempts a dead run left 'sending'
  * into 'unknown'. E-mail requests go out through harness/mail/send_mail.h, those due together in
  * one SMTP session (up to [send] mails_per_session; a request that politeness makes wait starts a
- * new one, so that no committed batch waits). Requests by web form are not sent yet (that
- * channel is still to be built): they stay planned and are counted. A failure that would fail
- * every mail alike (login, TLS, no server) stops the run with one error and leaves those
- * requests planned.
+ * new one, so that no committed batch waits). Requests by web
+ * form go through harness/web/web_send.h: sent with a query code, failed with evidence, or an
+ * assisted task when a person must submit (a captcha, a login, a form not filled without doubt).
+ * A failure that would fail every mail alike (login, TLS, no server) stops the run with one
+ * error and leaves the request planned.
  */
 #ifndef FOI_ROUND_SEND_H
 #define FOI_ROUND_SEND_H
@@ -35,7 +36,7 @@ struct send_item {
 };
 
 struct round_send_result {
-	int sent, failed, unknown, assisted, not_due, web_waiting;
+	int sent, failed, unknown, assisted, not_due;
 	int held;      /* due, but beyond --limit: left for a later run */
 	int recovered; /* attempts of a dead run found 'sending' and made 'unknown' */
 };
@@ -45,7 +46,7 @@ struct round_send_hooks {
 	void *ctx;
 	void (*start)(void *ctx, size_t due);
 	void (*before)(void *ctx, size_t index, const struct send_item *it);
-	/* outcome: sent, failed, unknown, or "would send" (dry run), "waiting" (web) */
+	/* outcome: sent, failed, unknown, assisted, or "would send" (dry run) */
 	void (*after)(void *ctx, size_t index, const struct send_item *it, const char *outcome, const char *detail);
 };
 

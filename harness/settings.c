@@ -73,6 +73,9 @@ static const struct key_spec keys[] = {
 	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
 	INT("send", "per_minute", per_minute, 0, 600),
 	INT("send", "mails_per_session", mails_per_session, 1, 1000),
+	TEXT("send", "user_agent", user_agent),
+	TEXT("send", "accept_language", accept_language),
+	INT("send", "web_timeout_seconds", web_timeout_seconds, 1, 600),
 };
 
 #define PERSONA_PREFIX "persona."
@@ -124,6 +127,10 @@ void settings_defaults(struct settings *s)
 	s->host_gap_seconds = 20;
 	s->per_minute = 6;
 	s->mails_per_session = 20;
+	snprintf(s->user_agent, sizeof s->user_agent, "%s",
+		 "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36");
+	snprintf(s->accept_language, sizeof s->accept_language, "%s", "zh-CN,zh;q=0.9");
+	s->web_timeout_seconds = 60;
 }
 
 const char *settings_tls_name(enum tls_mode m)

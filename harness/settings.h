@@ -101,6 +101,9 @@ struct settings {
 	int host_gap_seconds; /* at least this long between two requests to one host */
 	int per_minute;       /* at most this many requests a minute in all; 0: no limit */
 	int mails_per_session; /* e-mails sent in one SMTP session at most */
+	char user_agent[SETTINGS_TEXT_MAX];      /* web forms: a browser's User-Agent */
+	char accept_language[SETTINGS_TEXT_MAX]; /* web forms: the site's own language first */
+	int web_timeout_seconds;                 /* one page fetched or posted */
 
 	/* [persona.KEY] sections, in file order */
 	struct persona personas[SETTINGS_MAX_PERSONAS];

@@ -16,7 +16,7 @@ struct send_view {
 	int tty, dry_run;
 	size_t due, done;
 	int sent, failed;
-	char **failures;      /* "C05 consult: why", for the summary */
+	char **failures;      /* "C05 consult: why", for the summary (assisted ones too) */
 	size_t nfailures;
 };
 
@@ -51,12 +51,12 @@ static void view_after(void *ctx, size_t index, const struct send_item *it, cons
 		char when[17];
 		snprintf(when, sizeof when, "%.10s %.5s", it->send_at, strlen(it->send_at) > 11 ? it->send_at + 11 : "");
 		printf("%-8s %-7s %-6s %-36s %-6s %-16s %s\n", it->unit, it->kind, it->channel, it->address, it->persona,
-		       when, strcmp(outcome, "waiting") == 0 ? "wait (web forms not built yet)" : "send");
+		       when, "send");
 		return;
 	}
 	if (strcmp(outcome, "sent") == 0)
 		v->sent++;
-	if (strcmp(outcome, "failed") == 0 || strcmp(outcome, "unknown") == 0) {
+	if (strcmp(outcome, "failed") == 0 || strcmp(outcome, "unknown") == 0 || strcmp(outcome, "assisted") == 0) {
 		v->failed += strcmp(outcome, "failed") == 0;
 		size_t need = strlen(it->unit) + strlen(it->kind) + strlen(outcome) + strlen(detail) + 64;
 		char *line = malloc(need);
@@ -86,7 +86,6 @@ static void print_summary(const char *round, const struct round_send_result *r, 
 	printf("  %-22s %6d\n", "assisted", r->assisted);
 	printf("  %-22s %6d\n", "failed", r->failed);
 	printf("  %-22s %6d\n", "outcome unknown", r->unknown);
-	printf("  %-22s %6d\n", "waiting (web form)", r->web_waiting);
 	printf("  %-22s %6d\n", "not yet due", r->not_due);
 	if (r->held)
 		printf("  %-22s %6d\n", "held back by --limit", r->held);

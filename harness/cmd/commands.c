@@ -69,9 +69,12 @@ static const struct foi_command commands[] = {
 	 "          FOI_NOW count), one at a time, at most once: each attempt is recorded as\n"
 	 "          sending before the network is touched, so a run that dies leaves it \"outcome\n"
 	 "          unknown\", never sent twice (see 'foi request'). E-mail goes out through\n"
-	 "          [mail] smtp_*; requests by web form wait (not built yet). A refused login,\n"
-	 "          TLS or connection failure stops the run and sends nothing more. Ends with a\n"
-	 "          summary: sent, assisted, failed, outcome unknown, waiting, not yet due.\n"
+	 "          [mail] smtp_*. A refused login, TLS or connection failure stops the run\n"
+	 "          and sends nothing more. Web forms are fetched, filled by their labels (or\n"
+	 "          the workspace's forms/UNIT-KIND.ini) and posted; success is the site's\n"
+	 "          confirmation with its query code. A captcha, a login or a form not filled\n"
+	 "          without doubt makes an assisted task instead (see 'foi task'). Ends with a\n"
+	 "          summary: sent, assisted, failed, outcome unknown, not yet due.\n"
 	 "          --dry-run lists what would go where; --limit N sends at most N; --unit and\n"
 	 "          --kind narrow the run; --retry failed sends failed requests again.\n"
 	 "  log     every edit of the round, with its before and after.\n",
@@ -125,6 +128,29 @@ static const struct foi_command commands[] = {
 	 "                   deadline_date, deadline_at, replied, working_days, band,\n"
 	 "                   supplement_in_time, extended, next, next_by\n",
 	 cmd_status},
+	{"form", "read a unit's web form and save its field mapping for checking",
+	 "usage: foi form probe UNIT --kind foi|consult [--force]\n"
+	 "  probe  fetches the unit's form page (its address in the units file), finds the form\n"
+	 "         holding the content field, and prints each field: its label, name, type and\n"
+	 "         the role foi reads from the label (name, id_type, id_number, phone, email,\n"
+	 "         address, postcode, title, content, delivery, public, hidden, captcha, keep,\n"
+	 "         unknown), then what is unclear. Saves forms/UNIT-KIND.ini in the workspace\n"
+	 "         for you to check and correct; 'foi round send' follows that file. An existing\n"
+	 "         file is kept unless --force is given.\n",
+	 cmd_form},
+	{"task", "the requests a person submits by hand (captcha, login, unclear form)",
+	 "usage: foi task list [ROUND] [--json]\n"
+	 "       foi task show ID [--json]\n"
+	 "       foi task done ID --confirmation CODE --at 'YYYY-MM-DD HH:MM'\n"
+	 "       foi task fail ID --reason TEXT\n"
+	 "  list  the assisted tasks (of ROUND), in the order they were made.\n"
+	 "  show  the form's address, why a person is needed, and every field's value ready to\n"
+	 "        copy; the captcha image foi saved beside the task (tasks/), when there is one.\n"
+	 "  done  records your submission as the request's sent attempt: the query code the\n"
+	 "        site gave you and when you submitted (workspace time zone).\n"
+	 "  fail  records that it could not be done; 'foi round send NAME --retry failed' may\n"
+	 "        try the request again.\n",
+	 cmd_task},
 	{"calendar", "show the working-day calendar, check a date, import a newer calendar",
 	 "usage: foi calendar show YEAR [--calendar FILE]... [--json]\n"
 	 "       foi calendar check DATE [--calendar FILE]... [--json]\n"

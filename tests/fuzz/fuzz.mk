@@ -17,7 +17,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_TIMEOUT ?= 1
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS ?= letter mail guide html decode calendar units settings template scheme pdf docx ofd
+FUZZ_TARGETS ?= letter mail guide html decode calendar units settings template scheme pdf docx ofd webform
 
 # The program's flags without its own sanitizer choice (the fuzz build always uses ASan +
 # UBSan) and without the GCC-only warning option clang does not know.
@@ -44,6 +44,7 @@ FUZZ_SEEDS_scheme   := grader/schemes/*.ini
 FUZZ_SEEDS_pdf      := tests/fixtures/letters/attachments/t2_disclosed.pdf tests/fixtures/letters/attachments/flaw_*.pdf tests/fixtures/letters/attachments/hostile_encrypted.pdf tests/fixtures/letters/attachments/hostile_many_pages.pdf tests/fixtures/guides/*.pdf tests/fuzz/seeds/pdf/* tests/fixtures/fuzz/*.pdf
 FUZZ_SEEDS_docx     := tests/fixtures/letters/attachments/*.docx tests/fuzz/seeds/docx/* tests/fixtures/fuzz/*.docx
 FUZZ_SEEDS_ofd      := tests/fixtures/letters/attachments/*.ofd tests/fuzz/seeds/ofd/* tests/fixtures/fuzz/*.ofd
+FUZZ_SEEDS_webform  := tests/fixtures/web/*.html
 
 .PHONY: fuzz fuzz-build fuzz-deps fuzz-clean
 fuzz: fuzz-deps

@@ -204,6 +204,7 @@ int engine_receive_web(struct sim_engine *e, const struct sim_unit *u, const str
 	r.subject = (char *)(w->title && *w->title ? w->title : NULL);
 	r.content = (char *)w->content;
 	r.query_code = qc;
+	r.form = (char *)w->form;
 	if (strcmp(w->kind, "consult") == 0 && u->consult_answer.set &&
 	    workdays_due(e->cal, now, &u->consult_answer, e->profiles->reply_minute, &r.answer_at, err, errsz) != 0)
 		goto fail;

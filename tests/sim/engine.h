@@ -35,6 +35,7 @@ struct sim_engine {
 struct web_request {
 	const char *kind; /* foi | consult */
 	const char *applicant, *email, *title, *content;
+	const char *form; /* every labelled field as received, JSON {"label": "value"} */
 };
 
 /*

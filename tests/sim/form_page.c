@@ -1,6 +1,7 @@
 /* A simulated unit's FOI and consultation forms, and what a submission gets back (see form_page.h). */
 #include "tests/sim/form_page.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -207,6 +208,23 @@ static int blank(const char *v)
 		if (!isspace((unsigned char)*v))
 			return 0;
 	return 1;
+}
+
+char *form_record(const struct sim_unit *u, enum form_kind kind, form_get get, void *ctx)
+{
+	cJSON *o = cJSON_CreateObject();
+	size_t n;
+	const struct field *fs = fields_of(kind, &n);
+	for (size_t i = 0; o && i < n; i++) {
+		const char *v = get(ctx, field_name(u, &fs[i]));
+		if (v && !cJSON_AddStringToObject(o, fs[i].label, v)) {
+			cJSON_Delete(o);
+			o = NULL;
+		}
+	}
+	char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+	cJSON_Delete(o);
+	return text;
 }
 
 int form_check(const struct sim_unit *u, enum form_kind kind, form_get get, void *ctx,

@@ -30,6 +30,10 @@ char *form_page(const struct sim_profiles *p, const struct sim_unit *u, enum for
  * Checks a submission; returns the number of problems, each appended to problems as one line
  * (请填写证件号码, 联系电话格式不正确, ...). out receives pointers into the submitted values.
  */
+/* Every labelled field of a submission with its value (JSON {"label": "value"}, malloc'd), for
+ * the state's record of what the unit received; NULL when out of memory. */
+char *form_record(const struct sim_unit *u, enum form_kind kind, form_get get, void *ctx);
+
 int form_check(const struct sim_unit *u, enum form_kind kind, form_get get, void *ctx,
 	       struct strbuf *problems, struct web_request *out);
 

@@ -371,10 +371,14 @@ static enum MHD_Result serve_form_post(struct sim_server *s, struct MHD_Connecti
 	}
 	sb_free(&problems);
 	char code[16];
-	if (engine_receive_web(e, u, &w, code, sizeof code, err, sizeof err) != 0) {
-		fprintf(stderr, "foi-sim: %s: %s\n", u->code, err);
+	char *record = form_record(u, kind, field_get, ctx);
+	w.form = record;
+	if (!record || engine_receive_web(e, u, &w, code, sizeof code, err, sizeof err) != 0) {
+		fprintf(stderr, "foi-sim: %s: %s\n", u->code, record ? err : "out of memory");
+		free(record);
 		return html(c, 500, site_server_error(url));
 	}
+	free(record);
 	return html(c, 200, form_confirmation(p, u, kind, code));
 }
 

@@ -17,7 +17,7 @@ static const char schema[] =
 	" id INTEGER PRIMARY KEY, unit TEXT NOT NULL, kind TEXT NOT NULL, channel TEXT NOT NULL,"
 	" arrived INTEGER NOT NULL, message_id TEXT, reply_to TEXT, bounce_to TEXT, applicant TEXT,"
 	" subject TEXT, content TEXT, query_code TEXT UNIQUE, supplemented INTEGER NOT NULL DEFAULT 0,"
-	" supplement_message_id TEXT, answer_at INTEGER NOT NULL DEFAULT 0, headers TEXT);"
+	" supplement_message_id TEXT, answer_at INTEGER NOT NULL DEFAULT 0, headers TEXT, form TEXT);"
 	"CREATE INDEX IF NOT EXISTS requests_unit ON requests(unit, message_id);"
 	"CREATE TABLE IF NOT EXISTS replies("
 	" id INTEGER PRIMARY KEY, request_id INTEGER NOT NULL REFERENCES requests(id),"
@@ -159,8 +159,8 @@ int state_add_request(sqlite3 *db, struct sim_request *r, char *err, size_t errs
 {
 	sqlite3_stmt *st;
 	if (prepare(db, "INSERT INTO requests(unit, kind, channel, arrived, message_id, reply_to,"
-			" bounce_to, applicant, subject, content, query_code, answer_at, headers)"
-			" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err, errsz) != 0)
+			" bounce_to, applicant, subject, content, query_code, answer_at, headers, form)"
+			" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err, errsz) != 0)
 		return -1;
 	bind_text(st, 1, r->unit);
 	bind_text(st, 2, r->kind);
@@ -175,6 +175,7 @@ int state_add_request(sqlite3 *db, struct sim_request *r, char *err, size_t errs
 	bind_text(st, 11, r->query_code);
 	sqlite3_bind_int64(st, 12, (sqlite3_int64)r->answer_at);
 	bind_text(st, 13, r->headers);
+	bind_text(st, 14, r->form);
 	if (step_done(db, st, err, errsz) != 0)
 		return -1;
 	r->id = (long)sqlite3_last_insert_rowid(db);
@@ -203,7 +204,7 @@ static char *col_dup(sqlite3_stmt *st, int i)
 #define REQUEST_COLUMNS                                                                         \
 	"r.id, r.unit, r.kind, r.channel, r.arrived, r.message_id, r.reply_to, r.bounce_to,"   \
 	" r.applicant, r.subject, r.content, r.query_code, r.supplemented,"                      \
-	" r.supplement_message_id, r.answer_at, r.headers"
+	" r.supplement_message_id, r.answer_at, r.headers, r.form"
 
 static void read_request(sqlite3_stmt *st, struct sim_request *r)
 {
@@ -224,6 +225,7 @@ static void read_request(sqlite3_stmt *st, struct sim_request *r)
 	r->supplement_message_id = col_dup(st, 13);
 	r->answer_at = (time_t)sqlite3_column_int64(st, 14);
 	r->headers = col_dup(st, 15);
+	r->form = col_dup(st, 16);
 }
 
 void state_request_free(struct sim_request *r)
@@ -237,6 +239,7 @@ void state_request_free(struct sim_request *r)
 	free(r->query_code);
 	free(r->supplement_message_id);
 	free(r->headers);
+	free(r->form);
 	memset(r, 0, sizeof *r);
 }
 
@@ -549,6 +552,8 @@ int state_dump_json(sqlite3 *db, cJSON **out, char *err, size_t errsz)
 		add_text(o, "subject", r.subject);
 		add_text(o, "content", r.content);
 		add_text(o, "query_code", r.query_code);
+		if (r.form)
+			cJSON_AddItemToObject(o, "form", cJSON_Parse(r.form));
 		add_time(o, "supplemented", r.supplemented);
 		add_time(o, "answer_at", r.answer_at);
 		cJSON *replies = cJSON_AddArrayToObject(o, "replies");

@@ -31,6 +31,7 @@ struct sim_request {
 	char *supplement_message_id;
 	time_t answer_at;  /* consultations: when the answer is published; 0 = never */
 	char *headers;     /* the request mail's header block, quoted by a delivery report */
+	char *form;        /* forms: every labelled field received, JSON {"label": "value"} */
 };
 
 struct sim_reply {

@@ -1,6 +1,6 @@
 /*
  * `foi round send` and `foi request` without a mail server: the dry run, the requests that wait
- * for their time or their channel, and the command-line mistakes a user can make.
+ * for their time, a form whose site cannot be reached, and the command-line mistakes a user can make.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -57,19 +57,38 @@ Test(send_cli, a_dry_run_lists_what_would_go_where_and_changes_nothing)
 	run_free(&r);
 }
 
-Test(send_cli, web_requests_wait_and_nothing_due_touches_no_server)
+Test(send_cli, an_unreachable_form_fails_with_evidence_and_nothing_due_touches_no_server)
 {
-	char *dir = plain_workspace();
+	char *dir = make_temp_dir();
+	struct foi_run r = run_foi(NULL, "init %s", dir);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	/* The units' sites on a port where nothing listens. */
+	r = run_shell("cd '%s' && sed -i 's|127.0.0.1:18480|127.0.0.1:9|g' units.csv", dir);
+	run_free(&r);
+	r = run_foi(dir, "units import %s/units.csv", dir);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	r = run_foi(dir, "--now '2023-09-18 08:00' round create r --seed 7 --start 2023-09-18");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
 	/* Before the first send time nothing is due: the run needs no server at all. */
-	struct foi_run r = run_foi(dir, "--now '2023-09-18 08:30' round send r");
+	r = run_foi(dir, "--now '2023-09-18 08:30' round send r");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(summary_says(r.out, "not yet due", 72), "%s", r.out);
 	run_free(&r);
-	/* Only the web requests of the unit, due: they wait for the web channel. */
+	/* The unit's two web requests, due: each fails, saying that nothing reached the site. */
 	r = run_foi(dir, "--now '2023-10-09 09:00' round send r --unit C01");
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert(summary_says(r.out, "waiting (web form)", 2), "%s", r.out);
+	cr_assert(summary_says(r.out, "failed", 2), "%s", r.out);
+	cr_assert(strstr(r.out, "the form page could not be fetched: http://127.0.0.1:9/C01"), "%s", r.out);
 	run_free(&r);
+	cJSON *plan = send_plan(dir, "r");
+	const cJSON *q;
+	cJSON_ArrayForEach(q, cJSON_GetObjectItem(plan, "requests"))
+		if (!strcmp(send_field(q, "unit"), "C01"))
+			cr_assert_str_eq(send_field(q, "state"), "failed");
+	cJSON_Delete(plan);
 }
 
 Test(send_cli, mistakes_on_the_command_line)
