@@ -141,7 +141,7 @@ static int add_address(struct mail_dsn *d, const char *value, size_t n)
 	char *addr = strndup(value, n);
 	if (!addr)
 		return -1;
-	int rc = mail_list_add(&d->recipients, &d->nrecipients, addr);
+	int rc = mail_list_add(&d->recipients, &d->nrecipients, addr, 1);
 	free(addr);
 	return rc;
 }

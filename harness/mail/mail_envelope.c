@@ -77,10 +77,10 @@ static void on_warning(gint64 offset, GMimeParserWarning code, const gchar *item
 	note(ctx, "%s", what);
 }
 
-int mail_list_add(char ***list, size_t *n, const char *s)
+int mail_list_add(char ***list, size_t *n, const char *s, int is_address)
 {
 	for (size_t i = 0; i < *n; i++)
-		if (strcasecmp((*list)[i], s) == 0)
+		if (is_address ? strcasecmp((*list)[i], s) == 0 : strcmp((*list)[i], s) == 0)
 			return 0;
 	char **grown = realloc(*list, (*n + 1) * sizeof *grown);
 	if (!grown)
@@ -88,7 +88,7 @@ int mail_list_add(char ***list, size_t *n, const char *s)
 	*list = grown;
 	if (!(grown[*n] = strdup(s)))
 		return -1;
-	for (char *p = grown[*n]; *p; p++)
+	for (char *p = grown[*n]; is_address && *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	(*n)++;
 	return 0;
@@ -103,7 +103,7 @@ static void add_addresses(struct reading *r, InternetAddressList *list, int dept
 			add_addresses(r, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), depth + 1);
 		else if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
 			const char *addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
-			if (addr && *addr && mail_list_add(&r->e->recipients, &r->e->nrecipients, addr) != 0)
+			if (addr && *addr && mail_list_add(&r->e->recipients, &r->e->nrecipients, addr, 1) != 0)
 				r->failed = 1;
 		}
 	}
@@ -124,7 +124,7 @@ static void read_refs(struct reading *r, GMimeParserOptions *opts, const char *v
 	GMimeReferences *refs = value ? g_mime_references_parse(opts, value) : NULL;
 	int n = refs ? g_mime_references_length(refs) : 0;
 	for (int i = 0; i < n; i++)
-		if (mail_list_add(&r->e->refs, &r->e->nrefs, g_mime_references_get_message_id(refs, i)) != 0)
+		if (mail_list_add(&r->e->refs, &r->e->nrefs, g_mime_references_get_message_id(refs, i), 0) != 0)
 			r->failed = 1;
 	if (refs)
 		g_mime_references_free(refs);

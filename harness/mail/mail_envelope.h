@@ -62,8 +62,9 @@ void mail_envelope_free(struct mail_envelope *e);
 struct _GMimeMessage;
 int mail_dsn_read(struct _GMimeMessage *msg, struct mail_envelope *e);
 
-/* Adds one string to a growable list unless it is already there (case-insensitive); -1 when
- * memory runs out. */
-int mail_list_add(char ***list, size_t *n, const char *s);
+/* Adds one string to a growable list unless it is already there; an address (is_address) is
+ * lower-cased and compared so, a Message-ID kept as it is (it is case-sensitive). -1 when memory
+ * runs out. */
+int mail_list_add(char ***list, size_t *n, const char *s, int is_address);
 
 #endif
