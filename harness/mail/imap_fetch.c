@@ -31,6 +31,7 @@ struct imap_client {
 	char errbuf[CURL_ERROR_SIZE];
 };
 
+
 /* What a command returned: the grader's growable text, and whether it went over MAX_FETCH. */
 struct buffer {
 	struct strbuf s;
@@ -512,16 +513,13 @@ static int cmp_arrival(const void *a, const void *b)
 	return cmp_uid(&((const struct imap_arrival *)a)->uid, &((const struct imap_arrival *)b)->uid);
 }
 
-enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct imap_arrivals *out,
-				    char *err, size_t errsz)
+/* UID FETCH lo:hi (UID INTERNALDATE), appended to out (*cap its room). */
+static enum imap_status arrivals_range(struct imap_client *c, uint32_t lo, uint32_t hi, struct imap_arrivals *out,
+				       size_t *cap, char *err, size_t errsz)
 {
-	out->at = NULL;
-	out->n = 0;
-	if (from == 0)
-		from = 1;
 	struct buffer b = {0};
 	char *url = base_url(c, c->mailbox_url), *cmd = NULL;
-	if (!url || asprintf(&cmd, "UID FETCH %u:* (UID INTERNALDATE)", (unsigned)from) < 0 ||
+	if (!url || asprintf(&cmd, "UID FETCH %u:%u (UID INTERNALDATE)", (unsigned)lo, (unsigned)hi) < 0 ||
 	    prepare(c, url, cmd, &b) != 0) {
 		free(url);
 		free(cmd);
@@ -530,7 +528,6 @@ enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct
 	}
 	CURLcode rc = curl_easy_perform(c->curl);
 	enum imap_status res = IMAP_OK;
-	size_t cap = 0;
 	if (rc != CURLE_OK)
 		res = failure(c, rc, &b, "UID FETCH (INTERNALDATE)", err, errsz);
 	for (char *line = rc == CURLE_OK ? b.s.p : NULL, *next; line && *line && res == IMAP_OK; line = next) {
@@ -538,11 +535,10 @@ enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct
 		if (next)
 			*next++ = '\0';
 		struct imap_arrival a;
-		/* "n:*" names the highest UID even when it is below n: such a line is not new. */
-		if (!fetch_line_arrival(line, &a) || a.uid < from)
+		if (!fetch_line_arrival(line, &a) || a.uid < lo || a.uid > hi)
 			continue;
-		if (out->n == cap) {
-			size_t ncap = cap ? 2 * cap : 64;
+		if (out->n == *cap) {
+			size_t ncap = *cap ? 2 * *cap : 64;
 			struct imap_arrival *na = realloc(out->at, ncap * sizeof *na);
 			if (!na) {
 				snprintf(err, errsz, "imap: out of memory");
@@ -550,16 +546,36 @@ enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct
 				break;
 			}
 			out->at = na;
-			cap = ncap;
+			*cap = ncap;
 		}
 		out->at[out->n++] = a;
 	}
+	strbuf_free(&b.s);
+	free(url);
+	free(cmd);
+	return res;
+}
+
+/* libcurl caps the untagged lines of one answer (about 300 KB): a few hundred messages a
+ * command keep well below it. */
+#define ARRIVALS_PER_COMMAND 500
+
+enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct imap_arrivals *out,
+				    char *err, size_t errsz)
+{
+	out->at = NULL;
+	out->n = 0;
+	struct imap_uids u;
+	enum imap_status res = imap_uids_from(c, from, &u, err, errsz);
+	size_t cap = 0;
+	for (size_t i = 0; res == IMAP_OK && i < u.n; i += ARRIVALS_PER_COMMAND) {
+		size_t last = i + ARRIVALS_PER_COMMAND < u.n ? i + ARRIVALS_PER_COMMAND - 1 : u.n - 1;
+		res = arrivals_range(c, u.uid[i], u.uid[last], out, &cap, err, errsz);
+	}
+	imap_uids_free(&u);
 	if (res == IMAP_OK && out->n > 1)
 		qsort(out->at, out->n, sizeof *out->at, cmp_arrival);
 	if (res != IMAP_OK)
 		imap_arrivals_free(out);
-	strbuf_free(&b.s);
-	free(url);
-	free(cmd);
 	return res;
 }

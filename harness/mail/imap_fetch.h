@@ -83,9 +83,9 @@ struct imap_arrivals {
 	size_t n;
 };
 
-/* UID FETCH n:* (INTERNALDATE): every message with UID >= from, with the moment the server
- * took it in (for a delivered mail, its arrival). One command for all, so that a long mailbox
- * costs one round trip. Release with imap_arrivals_free(). */
+/* Every message with UID >= from (UID SEARCH), with the moment the server took it in (for a
+ * delivered mail, its arrival): UID FETCH (INTERNALDATE) for hundreds of messages a command,
+ * so that a long mailbox costs few round trips. Release with imap_arrivals_free(). */
 enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct imap_arrivals *out,
 				    char *err, size_t errsz);
 void imap_arrivals_free(struct imap_arrivals *a);
