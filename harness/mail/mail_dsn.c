@@ -28,16 +28,7 @@ struct dsn_parts {
 
 static GByteArray *part_bytes(GMimeObject *obj, GMimeStream **keep)
 {
-	GMimeDataWrapper *content = GMIME_IS_PART(obj) ? g_mime_part_get_content(GMIME_PART(obj)) : NULL;
-	if (!content)
-		return NULL;
-	GMimeStream *mem = g_mime_stream_mem_new();
-	if (g_mime_data_wrapper_write_to_stream(content, mem) < 0) {
-		g_object_unref(mem);
-		return NULL;
-	}
-	*keep = mem;
-	return g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	return GMIME_IS_PART(obj) ? mail_part_bytes(GMIME_PART(obj), keep) : NULL;
 }
 
 static void find_parts(GMimeObject *obj, struct dsn_parts *p, int depth)

@@ -24,3 +24,17 @@ GMimeMessage *mail_parse_message(const char *data, size_t len, GMimeParserOption
 	g_object_unref(stream);
 	return msg;
 }
+
+GByteArray *mail_part_bytes(GMimePart *part, GMimeStream **keep)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(part);
+	if (!content)
+		return NULL;
+	GMimeStream *mem = g_mime_stream_mem_new();
+	if (g_mime_data_wrapper_write_to_stream(content, mem) < 0) {
+		g_object_unref(mem);
+		return NULL;
+	}
+	*keep = mem;
+	return g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+}

@@ -17,4 +17,8 @@ GMimeParserOptions *mail_parse_options(GMimeParserWarningFunc on_warning, void *
 /* The message in data[0..len), or NULL when GMime finds no message there. */
 GMimeMessage *mail_parse_message(const char *data, size_t len, GMimeParserOptions *opts);
 
+/* The transfer-decoded bytes of a part (base64, quoted-printable undone), held by the memory
+ * stream put in *keep, which the caller unrefs; NULL when the part has no content. */
+GByteArray *mail_part_bytes(GMimePart *part, GMimeStream **keep);
+
 #endif

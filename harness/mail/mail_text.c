@@ -67,27 +67,12 @@ static void note_unread(struct walk *w, const char *name)
 	w->unread_len += n;
 }
 
-/* The transfer-decoded bytes of a part (base64, quoted-printable undone). */
-static GByteArray *part_bytes(GMimePart *part, GMimeStream **keep)
-{
-	GMimeDataWrapper *content = g_mime_part_get_content(part);
-	if (!content)
-		return NULL;
-	GMimeStream *mem = g_mime_stream_mem_new();
-	if (g_mime_data_wrapper_write_to_stream(content, mem) < 0) {
-		g_object_unref(mem);
-		return NULL;
-	}
-	*keep = mem;
-	return g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-}
-
 static void take_part(struct walk *w, GMimePart *part, struct found *slot, int is_html, const char *name)
 {
 	if (slot->text)
 		return;
 	GMimeStream *mem = NULL;
-	GByteArray *bytes = part_bytes(part, &mem);
+	GByteArray *bytes = mail_part_bytes(part, &mem);
 	if (!bytes || bytes->len > MAX_TEXT_PART) {
 		if (bytes && bytes->len > w->oversize)
 			w->oversize = bytes->len;
@@ -122,7 +107,7 @@ static int keep_file(struct walk *w, GMimePart *part, const char *name)
 	if (w->file)
 		return 0;
 	GMimeStream *mem = NULL;
-	GByteArray *bytes = part_bytes(part, &mem);
+	GByteArray *bytes = mail_part_bytes(part, &mem);
 	if (!bytes || doc_sniff(bytes->data, bytes->len, name) == DOC_UNKNOWN) {
 		if (mem)
 			g_object_unref(mem);
