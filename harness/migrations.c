@@ -197,6 +197,37 @@ const char *const store_migrations[] = {
 	"  fail_reason TEXT NOT NULL DEFAULT ''"
 	");"
 	"CREATE INDEX tasks_by_request ON tasks(request_id);",
+	/* 8: the inbox (issue 11). inbox_positions: where fetching stands in each mailbox
+	 * (UIDVALIDITY + the last UID read; a new UIDVALIDITY voids the UIDs). messages gain what
+	 * the message is (a reply, a bounce, an auto-reply), the request it was matched to and the
+	 * evidence of the match, the reason of a bounce, what could not be read in it (problems),
+	 * and where it was read (mailbox, uidvalidity, uid). message_attachments: each attachment by
+	 * content hash (store/) with its decoded name, kept as data and never used as a path. */
+	"CREATE TABLE inbox_positions ("
+	"  mailbox TEXT PRIMARY KEY,"
+	"  uidvalidity INTEGER NOT NULL,"
+	"  last_uid INTEGER NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'reply'"
+	"  CHECK (kind IN ('reply', 'bounce', 'auto-reply'));"
+	"ALTER TABLE messages ADD COLUMN request_id INTEGER REFERENCES requests(id);"
+	"ALTER TABLE messages ADD COLUMN evidence TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE messages ADD COLUMN reason TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE messages ADD COLUMN problems TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE messages ADD COLUMN mailbox TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE messages ADD COLUMN uidvalidity INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE messages ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX messages_by_request ON messages(request_id);"
+	"CREATE TABLE message_attachments ("
+	"  message INTEGER NOT NULL REFERENCES messages(id),"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  content_type TEXT NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  PRIMARY KEY (message, position)"
+	");",
 };
 
 const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];

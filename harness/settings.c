@@ -28,6 +28,8 @@ static const char *const clock_names[] = {"civil", "elapsed", NULL};
 static const char *const reply_rest_names[] = {"next_working_day", "as_of_last_working_day", NULL};
 /* Indexed by enum tls_mode. */
 static const char *const tls_names[] = {"off", "if-available", "required", NULL};
+/* Indexed by enum arrival_time. */
+static const char *const arrival_names[] = {"internaldate", "date_header", NULL};
 static const char *const seal_absent_names[] = {"fail", "unknown", NULL};
 /* Indexed by enum reply_mode. */
 static const char *const reply_mode_names[] = {"persona", "token", NULL};
@@ -61,6 +63,8 @@ static const struct key_spec keys[] = {
 	TYPED("mail", "imap_password", V_PASSWORD, imap_password),
 	ENUM("mail", "imap_tls", imap_tls, tls_names),
 	TEXT("mail", "imap_mailbox", imap_mailbox),
+	TEXT("mail", "imap_ca_file", imap_ca_file),
+	ENUM("mail", "arrival", arrival, arrival_names),
 	INT("letters", "max_pages", letters_max_pages, 1, 1000),
 	INT("letters", "max_mb", letters_max_mb, 1, 1024),
 	INT("letters", "max_megapixels", letters_max_megapixels, 1, 400),

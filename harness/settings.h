@@ -40,6 +40,11 @@ enum reply_mode {
 	REPLY_TOKEN,   /* token_address plus-addressed with the request's token, for rounds that need not be covert */
 };
 
+enum arrival_time {
+	ARRIVAL_INTERNALDATE, /* when the evaluator's server took the mail in (IMAP INTERNALDATE) */
+	ARRIVAL_DATE_HEADER,  /* the Date header the sender wrote (INTERNALDATE when it has none) */
+};
+
 enum seal_absent {
 	SEAL_ABSENT_FAIL,     /* a scanned letter without a red stamp fails form.seal */
 	SEAL_ABSENT_UNKNOWN,  /* it is left to the reviewer */
@@ -85,6 +90,8 @@ struct settings {
 	char imap_password[SETTINGS_TEXT_MAX];
 	enum tls_mode imap_tls;
 	char imap_mailbox[SETTINGS_TEXT_MAX];
+	char imap_ca_file[SETTINGS_TEXT_MAX];
+	enum arrival_time arrival;
 
 	/* [letters]: caps and judgement for letters that are files (PDF, Word, OFD, scans) */
 	int letters_max_pages;

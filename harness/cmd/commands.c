@@ -166,6 +166,25 @@ static const struct foi_command commands[] = {
 	 "  of .ics files) instead; repeat to add years (a later file replaces the years it\n"
 	 "  covers). A date in a year without an arrangement is an error naming the year.\n",
 	 cmd_calendar},
+	{"inbox", "read replies from the evaluator's mailbox; the holding pen of unmatched ones",
+	 "usage: foi inbox fetch\n"
+	 "       foi inbox unmatched [--json]\n"
+	 "       foi inbox show MESSAGE [--json]\n"
+	 "       foi inbox assign MESSAGE REQUEST\n"
+	 "       foi inbox ignore MESSAGE --reason TEXT\n"
+	 "  fetch      reads what is new in the IMAP mailbox of [mail] (imap_*), stores each\n"
+	 "             message once (by Message-ID and content) with its attachments in store/,\n"
+	 "             and matches it to the request it answers: In-Reply-To/References naming a\n"
+	 "             mail foi sent, the token in a recipient address, the request's reply\n"
+	 "             address with the unit as sender, or a query code or token in the text.\n"
+	 "             Each match becomes an event (ack, supplement, extension, final suggested\n"
+	 "             from the letter; bounce; auto-reply). Arrival: [mail] arrival.\n"
+	 "  unmatched  the holding pen: messages no request claims for certain.\n"
+	 "  show       one message: sender, recipients, kind, match and its evidence, problems\n"
+	 "             found in it, the raw message and attachments in store/.\n"
+	 "  assign     gives a message of the holding pen to a request (its event is made).\n"
+	 "  ignore     sets a message of the holding pen aside, with the reason.\n",
+	 cmd_inbox},
 	{"deadline", "when a period of N working days ends, and why",
 	 "usage: foi deadline --from 'YYYY-MM-DD HH:MM' --days N [--channel CHANNEL]\n"
 	 "                    [--clock civil|elapsed] [--calendar FILE]... [--explain] [--json]\n"

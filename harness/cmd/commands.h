@@ -45,6 +45,7 @@ int cmd_deadline(struct foi_app *app, int argc, char **argv);
 int cmd_elapsed(struct foi_app *app, int argc, char **argv);
 int cmd_form(struct foi_app *app, int argc, char **argv);
 int cmd_grade(struct foi_app *app, int argc, char **argv);
+int cmd_inbox(struct foi_app *app, int argc, char **argv);
 int cmd_init(struct foi_app *app, int argc, char **argv);
 int cmd_now(struct foi_app *app, int argc, char **argv);
 int cmd_templates(struct foi_app *app, int argc, char **argv);

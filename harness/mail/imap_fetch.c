@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -29,6 +30,7 @@ struct imap_client {
 	long timeout_s;
 	char errbuf[CURL_ERROR_SIZE];
 };
+
 
 /* What a command returned: the grader's growable text, and whether it went over MAX_FETCH. */
 struct buffer {
@@ -452,4 +454,128 @@ enum imap_status imap_fetch_uid(struct imap_client *c, uint32_t uidvalidity, uin
 	*data = text;
 	*len = n;
 	return IMAP_OK;
+}
+
+void imap_arrivals_free(struct imap_arrivals *a)
+{
+	if (!a)
+		return;
+	free(a->at);
+	a->at = NULL;
+	a->n = 0;
+}
+
+int imap_parse_date_time(const char *text, int64_t *out)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	int day, year, hh, mm, ss, consumed = 0;
+	char mon[4], sign;
+	unsigned zone;
+	while (*text == ' ')
+		text++;
+	if (sscanf(text, "%2d-%3s-%4d %2d:%2d:%2d %c%4u%n", &day, mon, &year, &hh, &mm, &ss, &sign, &zone,
+		   &consumed) != 8 || consumed == 0 || (sign != '+' && sign != '-'))
+		return 0;
+	const char *m = strstr(months, mon);
+	if (!m || strlen(mon) != 3 || (m - months) % 3 != 0 || day < 1 || day > 31 || hh > 23 || mm > 59 ||
+	    ss > 60 || zone % 100 > 59 || zone / 100 > 14)
+		return 0;
+	struct tm tm = {.tm_mday = day, .tm_mon = (int)((m - months) / 3), .tm_year = year - 1900,
+			.tm_hour = hh, .tm_min = mm, .tm_sec = ss};
+	time_t utc = timegm(&tm);
+	if (utc == (time_t)-1)
+		return 0;
+	int64_t offset = (int64_t)(zone / 100) * 3600 + (int64_t)(zone % 100) * 60;
+	*out = (int64_t)utc - (sign == '+' ? offset : -offset);
+	return 1;
+}
+
+/* "UID n" and "INTERNALDATE "..."" of one "* k FETCH (...)" line, in either order. */
+static int fetch_line_arrival(const char *line, struct imap_arrival *a)
+{
+	const char *open = strchr(line, '(');
+	if (strncmp(line, "* ", 2) != 0 || !strstr(line, " FETCH ") || !open)
+		return 0;
+	const char *u = strstr(open, "UID "), *d = strstr(open, "INTERNALDATE \"");
+	if (!u || !d)
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long n = strtoul(u + 4, &end, 10);
+	if (errno || end == u + 4 || n == 0 || n > UINT32_MAX)
+		return 0;
+	a->uid = (uint32_t)n;
+	return imap_parse_date_time(d + strlen("INTERNALDATE \""), &a->internaldate);
+}
+
+static int cmp_arrival(const void *a, const void *b)
+{
+	return cmp_uid(&((const struct imap_arrival *)a)->uid, &((const struct imap_arrival *)b)->uid);
+}
+
+/* UID FETCH lo:hi (UID INTERNALDATE), appended to out (*cap its room). */
+static enum imap_status arrivals_range(struct imap_client *c, uint32_t lo, uint32_t hi, struct imap_arrivals *out,
+				       size_t *cap, char *err, size_t errsz)
+{
+	struct buffer b = {0};
+	char *url = base_url(c, c->mailbox_url), *cmd = NULL;
+	if (!url || asprintf(&cmd, "UID FETCH %u:%u (UID INTERNALDATE)", (unsigned)lo, (unsigned)hi) < 0 ||
+	    prepare(c, url, cmd, &b) != 0) {
+		free(url);
+		free(cmd);
+		snprintf(err, errsz, "imap: out of memory");
+		return IMAP_ERR_NOMEM;
+	}
+	CURLcode rc = curl_easy_perform(c->curl);
+	enum imap_status res = IMAP_OK;
+	if (rc != CURLE_OK)
+		res = failure(c, rc, &b, "UID FETCH (INTERNALDATE)", err, errsz);
+	for (char *line = rc == CURLE_OK ? b.s.p : NULL, *next; line && *line && res == IMAP_OK; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		struct imap_arrival a;
+		if (!fetch_line_arrival(line, &a) || a.uid < lo || a.uid > hi)
+			continue;
+		if (out->n == *cap) {
+			size_t ncap = *cap ? 2 * *cap : 64;
+			struct imap_arrival *na = realloc(out->at, ncap * sizeof *na);
+			if (!na) {
+				snprintf(err, errsz, "imap: out of memory");
+				res = IMAP_ERR_NOMEM;
+				break;
+			}
+			out->at = na;
+			*cap = ncap;
+		}
+		out->at[out->n++] = a;
+	}
+	strbuf_free(&b.s);
+	free(url);
+	free(cmd);
+	return res;
+}
+
+/* libcurl caps the untagged lines of one answer (about 300 KB): a few hundred messages a
+ * command keep well below it. */
+#define ARRIVALS_PER_COMMAND 500
+
+enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct imap_arrivals *out,
+				    char *err, size_t errsz)
+{
+	out->at = NULL;
+	out->n = 0;
+	struct imap_uids u;
+	enum imap_status res = imap_uids_from(c, from, &u, err, errsz);
+	size_t cap = 0;
+	for (size_t i = 0; res == IMAP_OK && i < u.n; i += ARRIVALS_PER_COMMAND) {
+		size_t last = i + ARRIVALS_PER_COMMAND < u.n ? i + ARRIVALS_PER_COMMAND - 1 : u.n - 1;
+		res = arrivals_range(c, u.uid[i], u.uid[last], out, &cap, err, errsz);
+	}
+	imap_uids_free(&u);
+	if (res == IMAP_OK && out->n > 1)
+		qsort(out->at, out->n, sizeof *out->at, cmp_arrival);
+	if (res != IMAP_OK)
+		imap_arrivals_free(out);
+	return res;
 }

@@ -72,6 +72,28 @@ enum imap_status imap_uids_from(struct imap_client *c, uint32_t from, struct ima
 				char *err, size_t errsz);
 void imap_uids_free(struct imap_uids *u);
 
+/* One message's place and arrival: its UID and INTERNALDATE (seconds since the epoch). */
+struct imap_arrival {
+	uint32_t uid;
+	int64_t internaldate;
+};
+
+struct imap_arrivals {
+	struct imap_arrival *at;  /* ascending by UID */
+	size_t n;
+};
+
+/* Every message with UID >= from (UID SEARCH), with the moment the server took it in (for a
+ * delivered mail, its arrival): UID FETCH (INTERNALDATE) for hundreds of messages a command,
+ * so that a long mailbox costs few round trips. Release with imap_arrivals_free(). */
+enum imap_status imap_arrivals_from(struct imap_client *c, uint32_t from, struct imap_arrivals *out,
+				    char *err, size_t errsz);
+void imap_arrivals_free(struct imap_arrivals *a);
+
+/* Reads an IMAP date-time ("04-Dec-2026 18:00:00 +0800", the day may be space-padded) into
+ * seconds since the epoch; 0 when it is not one. */
+int imap_parse_date_time(const char *text, int64_t *out);
+
 /* The message with that UID, as stored (CRLF line ends). With uidvalidity != 0 the call fails
  * with IMAP_ERR_UIDVALIDITY when the mailbox's is different. *data is NUL-terminated for
  * convenience (len does not count the NUL); the caller frees it. */

@@ -1,5 +1,6 @@
 /* Reading the letter out of a reply e-mail with GMime 3. */
 #include "harness/mail/mail_text.h"
+#include "harness/mail/mail_parse.h"
 #include "grader/doc_read.h"
 #include "grader/html_text.h"
 #include "grader/text_decode.h"
@@ -66,27 +67,12 @@ static void note_unread(struct walk *w, const char *name)
 	w->unread_len += n;
 }
 
-/* The transfer-decoded bytes of a part (base64, quoted-printable undone). */
-static GByteArray *part_bytes(GMimePart *part, GMimeStream **keep)
-{
-	GMimeDataWrapper *content = g_mime_part_get_content(part);
-	if (!content)
-		return NULL;
-	GMimeStream *mem = g_mime_stream_mem_new();
-	if (g_mime_data_wrapper_write_to_stream(content, mem) < 0) {
-		g_object_unref(mem);
-		return NULL;
-	}
-	*keep = mem;
-	return g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-}
-
 static void take_part(struct walk *w, GMimePart *part, struct found *slot, int is_html, const char *name)
 {
 	if (slot->text)
 		return;
 	GMimeStream *mem = NULL;
-	GByteArray *bytes = part_bytes(part, &mem);
+	GByteArray *bytes = mail_part_bytes(part, &mem);
 	if (!bytes || bytes->len > MAX_TEXT_PART) {
 		if (bytes && bytes->len > w->oversize)
 			w->oversize = bytes->len;
@@ -121,7 +107,7 @@ static int keep_file(struct walk *w, GMimePart *part, const char *name)
 	if (w->file)
 		return 0;
 	GMimeStream *mem = NULL;
-	GByteArray *bytes = part_bytes(part, &mem);
+	GByteArray *bytes = mail_part_bytes(part, &mem);
 	if (!bytes || doc_sniff(bytes->data, bytes->len, name) == DOC_UNKNOWN) {
 		if (mem)
 			g_object_unref(mem);
@@ -225,18 +211,8 @@ static char *dup_or_empty(const char *s)
 int mail_text_parse(const char *data, size_t len, struct mail_text *out, char *err, size_t errsz)
 {
 	*out = (struct mail_text){0};
-	g_mime_init();
-	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(data, len);
-	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
-	GMimeParserOptions *opts = g_mime_parser_options_new();
-	const char *fallback[] = {"UTF-8", "GB18030", NULL};
-	g_mime_parser_options_set_fallback_charsets(opts, fallback);
-	g_mime_parser_options_set_rfc2047_compliance_mode(opts, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_address_compliance_mode(opts, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_parameter_compliance_mode(opts, GMIME_RFC_COMPLIANCE_LOOSE);
-	GMimeMessage *msg = g_mime_parser_construct_message(parser, opts);
-	g_object_unref(parser);
-	g_object_unref(stream);
+	GMimeParserOptions *opts = mail_parse_options(NULL, NULL);
+	GMimeMessage *msg = mail_parse_message(data, len, opts);
 	if (!msg) {
 		g_mime_parser_options_free(opts);
 		snprintf(err, errsz, "not a mail message (no headers GMime could read)");

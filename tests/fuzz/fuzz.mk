@@ -17,7 +17,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_TIMEOUT ?= 1
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS ?= letter mail guide html decode calendar units settings template scheme pdf docx ofd webform
+FUZZ_TARGETS ?= letter mail inbox guide html decode calendar units settings template scheme pdf docx ofd webform
 
 # The program's flags without its own sanitizer choice (the fuzz build always uses ASan +
 # UBSan) and without the GCC-only warning option clang does not know.
@@ -30,6 +30,7 @@ FUZZ_BINS     = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/%_fuzz)
 # tests/fixtures/fuzz/ holds what the fuzzers found (tests/unit/fuzz_findings_test.c).
 FUZZ_SEEDS_letter   := tests/fixtures/letters/*.txt tests/fixtures/letters/*.html tests/fixtures/letters/*.eml tests/fixtures/fuzz/*.eml
 FUZZ_SEEDS_mail     := tests/fixtures/letters/*.eml tests/fixtures/fuzz/*.eml
+FUZZ_SEEDS_inbox    := tests/fixtures/inbox/*.eml tests/fixtures/letters/*.eml tests/fixtures/fuzz/*.eml
 FUZZ_SEEDS_guide    := tests/fixtures/guides/*.html tests/fixtures/guides/*.pdf tests/fixtures/fuzz/*.html
 FUZZ_SEEDS_html     := tests/fixtures/guides/*.html tests/fixtures/letters/*.html
 FUZZ_SEEDS_decode   := tests/fixtures/letters/*.txt tests/fixtures/letters/*.html tests/fixtures/guides/*.html tests/fixtures/fuzz/*

@@ -1,0 +1,368 @@
+/* The envelope of an incoming message, read with GMime 3: ids, addresses, attachments, flags. */
+#include "harness/mail/mail_envelope.h"
+#include "harness/mail/mail_parse.h"
+
+#include <ctype.h>
+#include <gmime/gmime.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Nesting deeper than this is no mail anyone wrote (GMime has its own limit too). */
+#define MAX_DEPTH 32
+/* RFC 5322 §2.1.1: a line must not be longer than 998 characters. */
+#define MAX_LINE 998
+
+struct reading {
+	struct mail_envelope *e;
+	char *problems;
+	size_t plen;
+	int failed;       /* out of memory */
+};
+
+static void note(struct reading *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void note(struct reading *r, const char *fmt, ...)
+{
+	char *line;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&line, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		r->failed = 1;
+		return;
+	}
+	/* The same problem said twice (a warning for every part) is said once. */
+	if (r->problems && strstr(r->problems, line)) {
+		free(line);
+		return;
+	}
+	char *grown = realloc(r->problems, r->plen + (size_t)n + 3);
+	if (!grown) {
+		free(line);
+		r->failed = 1;
+		return;
+	}
+	r->problems = grown;
+	if (r->plen) {
+		memcpy(grown + r->plen, "; ", 2);
+		r->plen += 2;
+	}
+	memcpy(grown + r->plen, line, (size_t)n + 1);
+	r->plen += (size_t)n;
+	free(line);
+}
+
+/* GMime's warnings that mean the message is malformed (an unencoded 8-bit header or a repeated
+ * header is how much real mail looks, and is read well enough). */
+static void on_warning(gint64 offset, GMimeParserWarning code, const gchar *item, gpointer ctx)
+{
+	const char *what = NULL;
+	switch (code) {
+	case GMIME_WARN_INVALID_CONTENT_TYPE: what = "invalid Content-Type"; break;
+	case GMIME_WARN_MALFORMED_MULTIPART: what = "multipart without parts"; break;
+	case GMIME_WARN_TRUNCATED_MESSAGE: what = "truncated message"; break;
+	case GMIME_WARN_MALFORMED_MESSAGE: what = "malformed message"; break;
+	case GMIME_CRIT_INVALID_HEADER_NAME: what = "invalid header name"; break;
+	case GMIME_CRIT_CONFLICTING_HEADER: what = "conflicting headers"; break;
+	case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY: what = "multipart without boundary"; break;
+	case GMIME_CRIT_NESTING_OVERFLOW: what = "MIME nesting too deep"; break;
+	case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT: what = "MIME part without headers or content"; break;
+	default: return;
+	}
+	note(ctx, "%s", what);
+}
+
+int mail_list_add(char ***list, size_t *n, const char *s, int is_address)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (is_address ? strcasecmp((*list)[i], s) == 0 : strcmp((*list)[i], s) == 0)
+			return 0;
+	char **grown = realloc(*list, (*n + 1) * sizeof *grown);
+	if (!grown)
+		return -1;
+	*list = grown;
+	if (!(grown[*n] = strdup(s)))
+		return -1;
+	for (char *p = grown[*n]; is_address && *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	(*n)++;
+	return 0;
+}
+
+static void add_addresses(struct reading *r, InternetAddressList *list, int depth)
+{
+	int n = list ? internet_address_list_length(list) : 0;
+	for (int i = 0; i < n && depth < 4; i++) {
+		InternetAddress *a = internet_address_list_get_address(list, i);
+		if (INTERNET_ADDRESS_IS_GROUP(a))
+			add_addresses(r, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), depth + 1);
+		else if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
+			const char *addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
+			if (addr && *addr && mail_list_add(&r->e->recipients, &r->e->nrecipients, addr, 1) != 0)
+				r->failed = 1;
+		}
+	}
+}
+
+/* A header value holding one address (Delivered-To: evaluator+tok@foi.test). */
+static void add_address_text(struct reading *r, const char *value, GMimeParserOptions *opts)
+{
+	InternetAddressList *list = internet_address_list_parse(opts, value);
+	if (list) {
+		add_addresses(r, list, 0);
+		g_object_unref(list);
+	}
+}
+
+static void read_refs(struct reading *r, GMimeParserOptions *opts, const char *value)
+{
+	GMimeReferences *refs = value ? g_mime_references_parse(opts, value) : NULL;
+	int n = refs ? g_mime_references_length(refs) : 0;
+	for (int i = 0; i < n; i++)
+		if (mail_list_add(&r->e->refs, &r->e->nrefs, g_mime_references_get_message_id(refs, i), 0) != 0)
+			r->failed = 1;
+	if (refs)
+		g_mime_references_free(refs);
+}
+
+static int starts_with_ci(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Why the message is an automatic reply, from one header; NULL when it says nothing. */
+static const char *auto_header(const char *name, const char *value)
+{
+	while (*value == ' ' || *value == '\t')
+		value++;
+	if (strcasecmp(name, "Auto-Submitted") == 0 && !starts_with_ci(value, "no"))
+		return "Auto-Submitted";
+	if (strcasecmp(name, "X-Autoreply") == 0 || strcasecmp(name, "X-Autorespond") == 0 ||
+	    strcasecmp(name, "X-Autogenerated") == 0)
+		return name;
+	if (strcasecmp(name, "Precedence") == 0 && starts_with_ci(value, "auto_reply"))
+		return "Precedence: auto_reply";
+	return NULL;
+}
+
+static const char *auto_subject(const char *subject)
+{
+	static const char *const marks[] = {"自动回复", "自动答复", "自动应答", "Automatic reply", "Auto Reply",
+		"Auto-Reply", "Autoreply", "Out of Office", "Auto:", NULL};
+	for (const char *const *m = marks; *m; m++)
+		if (strcasestr(subject, *m))
+			return *m;
+	return NULL;
+}
+
+static void read_headers(struct reading *r, GMimeMessage *msg, GMimeParserOptions *opts)
+{
+	GMimeHeaderList *hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+	int n = g_mime_header_list_get_count(hl);
+	const char *why = NULL;
+	for (int i = 0; i < n && !r->failed; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+		const char *name = g_mime_header_get_name(h), *value = g_mime_header_get_value(h);
+		if (!name || !value)
+			continue;
+		if (strcasecmp(name, "Delivered-To") == 0 || strcasecmp(name, "X-Original-To") == 0)
+			add_address_text(r, value, opts);
+		else if (strcasecmp(name, "In-Reply-To") == 0 || strcasecmp(name, "References") == 0)
+			read_refs(r, opts, value);
+		else if (!why)
+			why = auto_header(name, value);
+	}
+	if (!why)
+		why = auto_subject(r->e->subject);
+	if (why) {
+		if (asprintf(&r->e->auto_reply, "%s", why) < 0) {
+			r->e->auto_reply = NULL;
+			r->failed = 1;
+		}
+	}
+}
+
+/* In-Reply-To names the message answered; it goes first, before References. */
+static void read_in_reply_to(struct reading *r, GMimeMessage *msg, GMimeParserOptions *opts)
+{
+	read_refs(r, opts, g_mime_object_get_header(GMIME_OBJECT(msg), "In-Reply-To"));
+}
+
+static void check_charset(struct reading *r, GMimeObject *part)
+{
+	const char *charset = g_mime_object_get_content_type_parameter(part, "charset");
+	if (!charset || !*charset)
+		return;
+	iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset));
+	if (cd == (iconv_t)-1)
+		note(r, "unknown charset label '%s'", charset);
+	else
+		iconv_close(cd);
+}
+
+static void take_attachment(struct reading *r, GMimePart *part, const char *name)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(part);
+	GMimeStream *mem = g_mime_stream_mem_new();
+	if (content && g_mime_data_wrapper_write_to_stream(content, mem) < 0)
+		note(r, "attachment '%s' cannot be decoded", name ? name : "");
+	GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	struct mail_attachment *grown = realloc(r->e->att, (r->e->natt + 1) * sizeof *grown);
+	if (!grown) {
+		g_object_unref(mem);
+		r->failed = 1;
+		return;
+	}
+	r->e->att = grown;
+	struct mail_attachment *a = &grown[r->e->natt];
+	*a = (struct mail_attachment){0};
+	GMimeContentType *ct = g_mime_object_get_content_type(GMIME_OBJECT(part));
+	char *type = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
+	a->name = strdup(name ? name : "");
+	a->content_type = strdup(type ? type : "application/octet-stream");
+	g_free(type);
+	a->len = bytes ? bytes->len : 0;
+	a->data = malloc(a->len ? a->len : 1);
+	if (a->data && a->len)
+		memcpy(a->data, bytes->data, a->len);
+	g_object_unref(mem);
+	r->e->natt++;
+	if (!a->name || !a->content_type || !a->data)
+		r->failed = 1;
+}
+
+static void visit(struct reading *r, GMimeObject *obj, int depth)
+{
+	if (!obj || r->failed)
+		return;
+	if (depth > MAX_DEPTH) {
+		note(r, "MIME nesting deeper than %d", MAX_DEPTH);
+		return;
+	}
+	/* A message inside (a bounce's returned original, a forward) is not the sender's own
+	 * attachment list; the bounce reader looks into it. */
+	if (GMIME_IS_MESSAGE_PART(obj))
+		return;
+	if (GMIME_IS_MULTIPART(obj)) {
+		GMimeMultipart *mp = GMIME_MULTIPART(obj);
+		int n = g_mime_multipart_get_count(mp);
+		for (int i = 0; i < n; i++)
+			visit(r, g_mime_multipart_get_part(mp, i), depth + 1);
+		return;
+	}
+	if (!GMIME_IS_PART(obj))
+		return;
+	GMimePart *part = GMIME_PART(obj);
+	GMimeContentType *ct = g_mime_object_get_content_type(obj);
+	if (ct && g_mime_content_type_is_type(ct, "text", "*"))
+		check_charset(r, obj);
+	const char *name = g_mime_part_get_filename(part);
+	if (name || g_mime_part_is_attachment(part))
+		take_attachment(r, part, name);
+}
+
+/* A header line over RFC 5322's limit (GMime reads it, but the sender broke the rules). */
+static void check_header_lines(struct reading *r, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((eol ? eol : end) - p);
+		if (n && p[n - 1] == '\r')
+			n--;
+		if (n == 0)
+			return; /* the blank line that ends the header */
+		if (n > MAX_LINE) {
+			note(r, "a header line of %zu bytes (more than %d)", n, MAX_LINE);
+			return;
+		}
+		p = eol ? eol + 1 : end;
+	}
+}
+
+static char *dup_text(const char *s, int *failed)
+{
+	char *d = strdup(s ? s : "");
+	if (!d)
+		*failed = 1;
+	return d;
+}
+
+int mail_envelope_read(const char *data, size_t len, struct mail_envelope *out, char *err, size_t errsz)
+{
+	*out = (struct mail_envelope){0};
+	struct reading r = {.e = out};
+	GMimeParserOptions *opts = mail_parse_options(on_warning, &r);
+	GMimeMessage *msg = mail_parse_message(data, len, opts);
+	if (!msg) {
+		g_mime_parser_options_free(opts);
+		free(r.problems);
+		snprintf(err, errsz, "not a mail message (no headers GMime could read)");
+		return -1;
+	}
+	const char *id = g_mime_message_get_message_id(msg);
+	out->message_id = dup_text(id, &r.failed);
+	if (!id || !*id)
+		note(&r, "no Message-ID");
+	out->subject = dup_text(g_mime_message_get_subject(msg), &r.failed);
+	InternetAddressList *from = g_mime_message_get_from(msg);
+	InternetAddress *first = from && internet_address_list_length(from) > 0 ? internet_address_list_get_address(from, 0) : NULL;
+	out->from_addr = dup_text(first && INTERNET_ADDRESS_IS_MAILBOX(first)
+				  ? internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(first)) : "", &r.failed);
+	for (char *p = out->from_addr; p && *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	GDateTime *date = g_mime_message_get_date(msg);
+	out->date = date ? (int64_t)g_date_time_to_unix(date) : 0;
+	add_addresses(&r, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_TO), 0);
+	add_addresses(&r, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_CC), 0);
+	if (!r.failed)
+		read_in_reply_to(&r, msg, opts);
+	if (!r.failed)
+		read_headers(&r, msg, opts);
+	check_header_lines(&r, data, len);
+	visit(&r, g_mime_message_get_mime_part(msg), 0);
+	if (!r.failed && mail_dsn_read((struct _GMimeMessage *)msg, out) != 0)
+		r.failed = 1;
+	g_object_unref(msg);
+	g_mime_parser_options_free(opts);
+	out->problems = r.problems ? r.problems : strdup("");
+	if (r.failed || !out->problems) {
+		mail_envelope_free(out);
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static void free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+void mail_envelope_free(struct mail_envelope *e)
+{
+	free(e->message_id);
+	free_list(e->refs, e->nrefs);
+	free(e->from_addr);
+	free_list(e->recipients, e->nrecipients);
+	free(e->subject);
+	free(e->auto_reply);
+	free(e->dsn.reason);
+	free(e->dsn.original_id);
+	free_list(e->dsn.recipients, e->dsn.nrecipients);
+	for (size_t i = 0; i < e->natt; i++) {
+		free(e->att[i].name);
+		free(e->att[i].content_type);
+		free(e->att[i].data);
+	}
+	free(e->att);
+	free(e->problems);
+	*e = (struct mail_envelope){0};
+}
