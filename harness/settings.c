@@ -65,9 +65,18 @@ static const struct key_spec keys[] = {
 	ENUM("letters", "seal_absent", letters_seal_absent, seal_absent_names),
 	INT("send", "host_gap_seconds", host_gap_seconds, 0, 3600),
 	INT("send", "per_minute", per_minute, 0, 600),
+	TEXT("review", "reviewer", reviewer),
 };
 
 #define PERSONA_PREFIX "persona."
+
+const char *settings_persona_name(const struct settings *s, const char *key)
+{
+	for (size_t i = 0; i < s->persona_count; i++)
+		if (strcmp(s->personas[i].key, key) == 0)
+			return s->personas[i].name;
+	return "";
+}
 
 struct persona_key {
 	const char *name;

@@ -84,6 +84,9 @@ struct settings {
 	int host_gap_seconds; /* at least this long between two requests to one host */
 	int per_minute;       /* at most this many requests a minute in all; 0: no limit */
 
+	/* [review] */
+	char reviewer[SETTINGS_TEXT_MAX]; /* who decides, when --reviewer and FOI_REVIEWER are not given */
+
 	/* [persona.KEY] sections, in file order */
 	struct persona personas[SETTINGS_MAX_PERSONAS];
 	size_t persona_count;
@@ -91,6 +94,9 @@ struct settings {
 	/* Facts about where the values came from, for warnings. */
 	int file_has_password;
 };
+
+/* The name of persona key (its [persona.KEY] section), or "" when there is none. */
+const char *settings_persona_name(const struct settings *s, const char *key);
 
 /* Fills s with every default. */
 void settings_defaults(struct settings *s);

@@ -49,6 +49,7 @@ int cmd_now(struct foi_app *app, int argc, char **argv);
 int cmd_templates(struct foi_app *app, int argc, char **argv);
 int cmd_round(struct foi_app *app, int argc, char **argv);
 int cmd_request(struct foi_app *app, int argc, char **argv);
+int cmd_review(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
 #endif
