@@ -73,6 +73,14 @@ enum foi_status blob_put(const char *store_dir, const void *data, size_t len, ch
 	return FOI_OK;
 }
 
+int blob_file_path(const char *store_dir, const char *name, char out[PATH_MAX])
+{
+	char dir[PATH_MAX];
+	if (strlen(name) != BLOB_NAME_MAX - 1 || strspn(name, "0123456789abcdef") != BLOB_NAME_MAX - 1)
+		return -1;
+	return blob_path(store_dir, name, dir, out);
+}
+
 enum foi_status blob_get(const char *store_dir, const char *name, char **data, size_t *len, char *err, size_t errsz)
 {
 	char dir[PATH_MAX], path[PATH_MAX];

@@ -9,6 +9,7 @@
 #ifndef FOI_BLOBS_H
 #define FOI_BLOBS_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "harness/status.h"
@@ -18,6 +19,10 @@
 /* Stores len bytes under store_dir; name gets the hex SHA-256. */
 enum foi_status blob_put(const char *store_dir, const void *data, size_t len, char name[BLOB_NAME_MAX],
 			 char *err, size_t errsz);
+
+/* The file a blob is kept in (for readers that take a path). -1 when name is not a blob name
+ * or the path does not fit. */
+int blob_file_path(const char *store_dir, const char *name, char out[PATH_MAX]);
 
 /* Reads a blob back (malloc'd, NUL added beyond *len). */
 enum foi_status blob_get(const char *store_dir, const char *name, char **data, size_t *len, char *err, size_t errsz);

@@ -228,6 +228,47 @@ const char *const store_migrations[] = {
 	"  sha256 TEXT NOT NULL,"
 	"  PRIMARY KEY (message, position)"
 	");",
+	/* 9: grading and review. gradings: one automatic reading of a reply (an event) by one
+	 * version of the grader, with its findings; a newer grader adds a grading beside the old
+	 * one, so a reviewer sees what changed; text is the letter as it was read. decisions: a reviewer's pass/fail/na on one item of
+	 * a request (or of a unit's guide page), with who, when, the automatic result it was made
+	 * on and the decision it replaces: a decision is never overwritten. */
+	"CREATE TABLE gradings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL REFERENCES events(id),"
+	"  request_id INTEGER NOT NULL REFERENCES requests(id),"
+	"  grader_version TEXT NOT NULL,"
+	"  graded_at TEXT NOT NULL,"
+	"  letter_kind TEXT NOT NULL DEFAULT '',"
+	"  reply_type TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  text TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (event_id, grader_version)"
+	");"
+	"CREATE INDEX gradings_by_request ON gradings(request_id);"
+	"CREATE TABLE findings ("
+	"  grading_id INTEGER NOT NULL REFERENCES gradings(id),"
+	"  position INTEGER NOT NULL,"
+	"  item TEXT NOT NULL,"
+	"  result TEXT NOT NULL CHECK (result IN ('pass', 'fail', 'unknown')),"
+	"  evidence TEXT NOT NULL,"
+	"  PRIMARY KEY (grading_id, position)"
+	");"
+	"CREATE TABLE decisions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  request_id INTEGER REFERENCES requests(id),"
+	"  guide_unit TEXT REFERENCES units(code),"
+	"  item TEXT NOT NULL,"
+	"  result TEXT NOT NULL CHECK (result IN ('pass', 'fail', 'na')),"
+	"  automatic TEXT NOT NULL DEFAULT '',"
+	"  grading_id INTEGER REFERENCES gradings(id),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  reviewer TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  replaces INTEGER REFERENCES decisions(id),"
+	"  CHECK ((request_id IS NULL) <> (guide_unit IS NULL))"
+	");"
+	"CREATE INDEX decisions_by_request ON decisions(request_id, item);",
 };
 
 const size_t store_migration_count = sizeof store_migrations / sizeof store_migrations[0];

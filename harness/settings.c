@@ -84,6 +84,14 @@ static const struct key_spec keys[] = {
 
 #define PERSONA_PREFIX "persona."
 
+const char *settings_persona_name(const struct settings *s, const char *key)
+{
+	for (size_t i = 0; i < s->persona_count; i++)
+		if (strcmp(s->personas[i].key, key) == 0)
+			return s->personas[i].name;
+	return "";
+}
+
 struct persona_key {
 	const char *name;
 	size_t offset;

@@ -120,6 +120,9 @@ struct settings {
 	int file_has_password;
 };
 
+/* The name of persona key (its [persona.KEY] section), or "" when there is none. */
+const char *settings_persona_name(const struct settings *s, const char *key);
+
 /* Fills s with every default. */
 void settings_defaults(struct settings *s);
 

@@ -6,6 +6,7 @@
  * is 0 when no item fails and 1 when one does (the report is printed either way).
  */
 #include "harness/cmd/args.h"
+#include "harness/cmd/cmd_grade_run.h"
 #include "harness/cmd/commands.h"
 #include "harness/cmd/finding_out.h"
 #include "harness/cmd/time_setup.h"
@@ -237,10 +238,12 @@ static int grade_check(const struct foi_app *app, const struct grade_opts *o)
 
 int cmd_grade(struct foi_app *app, int argc, char **argv)
 {
-	static const char *const subs[] = {"check", NULL};
+	static const char *const subs[] = {"check", "run", NULL};
 	int sub, rc = args_subcommand("grade", argc, argv, subs, &sub);
 	if (rc != ARGS_CONTINUE)
 		return rc;
+	if (sub == 1)
+		return cmd_grade_run(app, argc, argv);
 	struct grade_opts o;
 	rc = parse_args(argc, argv, &o);
 	if (rc != ARGS_CONTINUE)

@@ -232,7 +232,7 @@ static const struct foi_command commands[] = {
 	 "  Exit status: 0 when no item fails, 1 when one does, 3 when the file cannot be\n"
 	 "  checked (too large).\n",
 	 cmd_channel},
-	{"grade", "check a reply letter or consultation answer (automatic suggestions)",
+	{"grade", "check a reply letter, or grade a round's replies (automatic suggestions)",
 	 "usage: foi grade check FILE|- [--kind foi|consult] [--applicant NAME]\n"
 	 "                            [--reference TEMPLATE] [--json]\n"
 	 "  Runs the automatic checks on one reply, outside any workspace. FILE is an e-mail\n"
@@ -259,7 +259,14 @@ static const struct foi_command commands[] = {
 	 "           \"items\": [{\"code\", \"result\", \"evidence\"}]}\n"
 	 "  Exit status 0 when no item fails, 1 when one fails (the report is printed either way)\n"
 	 "  or the file cannot be read, 2 for usage errors, 3 when it holds no letter (binary,\n"
-	 "  too large, empty).\n",
+	 "  too large, empty).\n"
+	 "usage: foi grade run NAME [--unit CODE] [--json]\n"
+	 "  Grades every final reply of round NAME (matched from the inbox, published on the web or\n"
+	 "  entered with 'foi reply add') that this version of the grader has not graded: FOI\n"
+	 "  replies get the reply-conformity items, answers to questions the key points of their\n"
+	 "  template. A reply graded by an older version is graded again and the older findings\n"
+	 "  are kept, so that a reviewer sees what changed. Replies that cannot be read are graded\n"
+	 "  with every item unknown. Exit status 1 when a reply could not be graded at all.\n",
 	 cmd_grade},
 	{"scheme", "check an indicator scheme file and list the items it may name",
 	 "usage: foi scheme check [FILE] [--json]\n"
@@ -275,6 +282,28 @@ static const struct foi_command commands[] = {
 	 "         item may be limited to.\n"
 	 "  Works outside a workspace. Format and scoring rules: grader/README.md.\n",
 	 cmd_scheme},
+	{"review", "reviewers' decisions on a round's graded replies",
+	 "usage: foi review list NAME [--pending] [--unit CODE] [--json]\n"
+	 "       foi review show REQUEST [--json]\n"
+	 "       foi review set REQUEST ITEM pass|fail|na --note TEXT [--reviewer NAME]\n"
+	 "       foi review accept REQUEST [--reviewer NAME]\n"
+	 "       foi review log REQUEST\n"
+	 "  The automatic findings of 'foi grade run' are suggestions; a reviewer confirms or\n"
+	 "  overrides each item, and every decision is kept with who made it and when.\n"
+	 "  list     the round's graded replies: items passed, failed and unknown by the grader,\n"
+	 "           decided and still pending; --pending only those awaiting a decision.\n"
+	 "  show     what was sent, the timeline of the request's events, the reply letter with\n"
+	 "           each finding's evidence marked in place as ⟦N …⟧ (N: the item's number\n"
+	 "           below), and every item with its automatic result and the decision in force.\n"
+	 "  set      decides one item (pass, fail, or na: not applicable), with a note saying why.\n"
+	 "           A changed decision says which one it replaces; nothing is overwritten.\n"
+	 "  accept   confirms the automatic results shown, item by item, as they are (pass and\n"
+	 "           fail); unknown items stay pending for 'review set'. Decided items are kept.\n"
+	 "  log      every grading and decision of the request, in order.\n"
+	 "  An item is pending again when a newer grader version changes the result a decision\n"
+	 "  was made on. The reviewer's name comes from --reviewer, else FOI_REVIEWER, else\n"
+	 "  [review] reviewer in foi.ini; a decision without one is refused.\n",
+	 cmd_review},
 	{"now", "print the current time as foi sees it",
 	 "usage: foi now [--json]\n"
 	 "  Prints \"now\" in the workspace time zone: the --now option, else the FOI_NOW\n"

@@ -55,6 +55,7 @@ int cmd_task(struct foi_app *app, int argc, char **argv);
 int cmd_request(struct foi_app *app, int argc, char **argv);
 int cmd_reply(struct foi_app *app, int argc, char **argv);
 int cmd_status(struct foi_app *app, int argc, char **argv);
+int cmd_review(struct foi_app *app, int argc, char **argv);
 int cmd_units(struct foi_app *app, int argc, char **argv);
 
 #endif
