@@ -8,6 +8,7 @@
 
 static char zone_name[128] = CLOCK_DEFAULT_ZONE;
 static const char *override_text; /* --now or FOI_NOW; parsed on use, in the zone then in force */
+static time_t advanced;            /* simulated time moved on by clock_advance_to; 0: not moved */
 
 struct local_fields {
 	int year, mon, day, hour, min, sec;
@@ -110,9 +111,49 @@ time_t clock_now(void)
 {
 	time_t t;
 	char err[128];
+	if (override_text && advanced)
+		return advanced;
 	if (override_text && clock_parse_local(override_text, &t, err, sizeof err) == 0)
 		return t;
 	return time(NULL);
+}
+
+int clock_parse_iso(const char *text, time_t *out)
+{
+	struct tm tm = {0};
+	int y, mo, d, h, mi, s, n = 0;
+	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	long offset = 0;
+	const char *z = text + n;
+	int oh, om;
+	if (*z == 'Z' && !z[1])
+		offset = 0;
+	else if ((*z == '+' || *z == '-') && sscanf(z + 1, "%2d:%2d", &oh, &om) == 2 && strlen(z) == 6)
+		offset = (*z == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+	else
+		return -1;
+	*out = timegm(&tm) - offset;
+	return 0;
+}
+
+int clock_simulated(void)
+{
+	return override_text != NULL;
+}
+
+int clock_advance_to(time_t t)
+{
+	if (!override_text || t < clock_now())
+		return -1;
+	advanced = t;
+	return 0;
 }
 
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])

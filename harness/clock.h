@@ -31,8 +31,16 @@ const char *clock_zone(void);
 /* The current instant (seconds since the epoch). */
 time_t clock_now(void);
 
+/* Is "now" simulated (--now or FOI_NOW given)? */
+int clock_simulated(void);
+/* Under simulated time, moves "now" forward to t, so that a long-running command (round run)
+ * steps through simulated time instead of sleeping. -1 when the clock is real or t is earlier. */
+int clock_advance_to(time_t t);
+
 /* Reads 'YYYY-MM-DD HH:MM' (or with ':SS', or 'T' between) in the current zone. */
 int clock_parse_local(const char *text, time_t *out, char *err, size_t errsz);
+/* Reads an instant as foi stores it: 2023-09-28T10:00:00+08:00 (or ...Z). -1 when it is not one. */
+int clock_parse_iso(const char *text, time_t *out);
 /* Writes 2023-09-28T10:00:00+08:00 for the current zone. */
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX]);
 
