@@ -4,7 +4,8 @@
 #   make check      install missing packages, build, run every test (the mail stack included)
 #   make check SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make bench      benchmarks (speed and memory targets)
-#   make install    PREFIX=/usr/local DESTDIR= : bin/foi, share/foi/ (its data), share/man/man1/foi.1
+#   make install    PREFIX=/usr/local DESTDIR= : bin/foi, share/foi/ (its data), share/man/man1/foi.1,
+#                   lib/systemd/system/foi-round*@.* (a round that runs by itself on a server)
 #   make fuzz       libFuzzer targets for every reader of outside input (FUZZ_SECONDS=N each)
 # WERROR=1 turns warnings into errors (CI sets it). V=1 shows the compiler command lines.
 
@@ -38,6 +39,8 @@ VERSION := 0.1.0
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+# systemd finds units under /usr/local/lib/systemd/system as well as /lib/systemd/system.
+SYSTEMDDIR ?= $(PREFIX)/lib/systemd/system
 # Where an installed foi finds its shipped data (calendars, templates, units, schemes).
 SHAREDIR ?= $(PREFIX)/share/foi
 
@@ -137,8 +140,17 @@ $(BUILD)/install/foi: $(BUILD)/harness/main.o $(BUILD)/install/datadir.o $(BUILD
 # What an installed foi reads: the calendars, templates, units, schemes and the example settings.
 SHARED_DATA := config.example.ini schedule/holidays templates/foi templates/consult harness/data \
 	$(wildcard grader/schemes)
+# The systemd units that run a round on a server, with the installed program's path.
+SYSTEMD_UNITS := $(patsubst harness/systemd/%.in,%,$(wildcard harness/systemd/*.in)) \
+	$(notdir $(filter-out %.in,$(wildcard harness/systemd/*)))
 install: $(BUILD)/install/foi $(BUILD)/foi.1
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(SYSTEMDDIR)
+	for u in $(SYSTEMD_UNITS); do \
+		if [ -f harness/systemd/$$u.in ]; then \
+			sed 's|@BINDIR@|$(BINDIR)|g' harness/systemd/$$u.in > $(DESTDIR)$(SYSTEMDDIR)/$$u && \
+			chmod 644 $(DESTDIR)$(SYSTEMDDIR)/$$u; \
+		else install -m 644 harness/systemd/$$u $(DESTDIR)$(SYSTEMDDIR)/$$u; fi || exit 1; \
+	done
 	install -m 755 $(BUILD)/install/foi $(DESTDIR)$(BINDIR)/foi
 	install -m 644 $(BUILD)/foi.1 $(DESTDIR)$(MANDIR)/man1/foi.1
 	for d in $(SHARED_DATA); do \
@@ -156,7 +168,7 @@ test: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim) $(BUILD
 	$(TEST_ENV) tests/install-test
 
 # The suites that start Postfix (root) or talk to the mail stack are left out of the quick loop.
-STACK_SUITES := mailstack_imap|mailstack_smtp|mailstack_stack|mailstack_send|sim_stack
+STACK_SUITES := mailstack_imap|mailstack_smtp|mailstack_stack|mailstack_send|mailstack_run|sim_stack
 unit: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim)
 	$(TEST_ENV) $(BUILD)/foi-tests --jobs 2 --filter '!($(STACK_SUITES))/*'
 

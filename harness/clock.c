@@ -8,6 +8,7 @@
 
 static char zone_name[128] = CLOCK_DEFAULT_ZONE;
 static const char *override_text; /* --now or FOI_NOW; parsed on use, in the zone then in force */
+static time_t advanced;            /* simulated time moved on by clock_advance_to; 0: not moved */
 
 struct local_fields {
 	int year, mon, day, hour, min, sec;
@@ -110,6 +111,8 @@ time_t clock_now(void)
 {
 	time_t t;
 	char err[128];
+	if (override_text && advanced)
+		return advanced;
 	if (override_text && clock_parse_local(override_text, &t, err, sizeof err) == 0)
 		return t;
 	return time(NULL);
@@ -135,6 +138,19 @@ int clock_parse_iso(const char *text, time_t *out, char *err, size_t errsz)
 bad:
 	snprintf(err, errsz, "'%s' is not a time of the form 2023-09-28T10:00:00+08:00", text);
 	return -1;
+}
+
+int clock_simulated(void)
+{
+	return override_text != NULL;
+}
+
+int clock_advance_to(time_t t)
+{
+	if (!override_text || t < clock_now())
+		return -1;
+	advanced = t;
+	return 0;
 }
 
 void clock_format_iso(time_t t, char out[CLOCK_ISO_MAX])

@@ -31,6 +31,12 @@ const char *clock_zone(void);
 /* The current instant (seconds since the epoch). */
 time_t clock_now(void);
 
+/* Is "now" simulated (--now or FOI_NOW given)? */
+int clock_simulated(void);
+/* Under simulated time, moves "now" forward to t, so that a long-running command (round run)
+ * steps through simulated time instead of sleeping. -1 when the clock is real or t is earlier. */
+int clock_advance_to(time_t t);
+
 /* Reads 'YYYY-MM-DD HH:MM' (or with ':SS', or 'T' between) in the current zone. */
 int clock_parse_local(const char *text, time_t *out, char *err, size_t errsz);
 /* Reads what clock_format_iso writes (any offset, or Z); -1 with err for anything else. */

@@ -18,31 +18,6 @@ static enum foi_status db_fail(sqlite3 *db, char *err, size_t errsz)
 }
 
 /* '2023-09-18T10:00:00+08:00' (as clock_format_iso writes) to an instant; -1 when malformed. */
-static int iso_to_time(const char *text, time_t *out)
-{
-	struct tm tm = {0};
-	int y, mo, d, h, mi, s, n = 0;
-	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6)
-		return -1;
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
-	long offset = 0;
-	const char *z = text + n;
-	int oh, om;
-	if (*z == 'Z' && !z[1])
-		offset = 0;
-	else if ((*z == '+' || *z == '-') && sscanf(z + 1, "%2d:%2d", &oh, &om) == 2 && strlen(z) == 6)
-		offset = (*z == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
-	else
-		return -1;
-	*out = timegm(&tm) - offset;
-	return 0;
-}
-
 static void item_free(struct send_item *it)
 {
 	char **fields[] = {&it->unit, &it->kind, &it->channel, &it->address, &it->persona, &it->send_at,
@@ -98,7 +73,7 @@ static enum foi_status load_due(sqlite3 *db, int64_t round_id, const struct roun
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		time_t at;
 		const unsigned char *when = sqlite3_column_text(st, 6);
-		if (!when || iso_to_time((const char *)when, &at) != 0) {
+		if (!when || clock_parse_iso((const char *)when, &at, NULL, 0) != 0) {
 			rc = foi_fail(err, errsz, FOI_E_DATA, "request %lld: send time '%s' is not ISO 8601",
 				      (long long)sqlite3_column_int64(st, 0), when ? (const char *)when : "");
 			break;
@@ -352,6 +327,8 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 	long attempted = 0;
 	for (size_t i = 0; i < n && rc == FOI_OK; i++) {
 		const struct send_item *it = &items[i];
+		if (o->stop && *o->stop)
+			break;
 		if (o->limit > 0 && attempted >= o->limit) {
 			res->held++;
 			continue;

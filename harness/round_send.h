@@ -14,6 +14,7 @@
 #ifndef FOI_ROUND_SEND_H
 #define FOI_ROUND_SEND_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,8 @@ struct round_send_options {
 	const char *unit;  /* only this evaluated unit; NULL: all */
 	const char *kind;  /* foi | consult; NULL: both */
 	int retry_failed;  /* failed requests are sent again too */
+	/* When it becomes non-zero (a signal), the run stops before its next request; NULL: never. */
+	volatile sig_atomic_t *stop;
 };
 
 /* One request as the run sees it. */

@@ -194,13 +194,13 @@ static int parse_kinds(const char *text, int kinds[2])
 /* Everything after the subcommand: the round name and the options it takes. */
 struct round_args {
 	const char *name;
-	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at, *limit, *retry;
-	int json, dry_run;
+	const char *kinds, *seed, *start, *spread, *unit, *kind, *template_id, *persona, *at, *limit, *retry, *until;
+	int json, dry_run, once;
 	int allow_other_domain;
 };
 
-enum round_sub { ROUND_CREATE, ROUND_SHOW, ROUND_LIST, ROUND_EDIT, ROUND_DROP, ROUND_SEND, ROUND_LOG };
-static const char *const round_subs[] = {"create", "show", "list", "edit", "drop", "send", "log", NULL};
+enum round_sub { ROUND_CREATE, ROUND_SHOW, ROUND_LIST, ROUND_EDIT, ROUND_DROP, ROUND_SEND, ROUND_LOG, ROUND_RUN };
+static const char *const round_subs[] = {"create", "show", "list", "edit", "drop", "send", "log", "run", NULL};
 
 static int parse_args(enum round_sub sub, int argc, char **argv, struct round_args *a)
 {
@@ -217,8 +217,10 @@ static int parse_args(enum round_sub sub, int argc, char **argv, struct round_ar
 	const struct arg_opt send_opts[] = {ARG_FLAG("--dry-run", &a->dry_run), ARG_VALUE("--limit", &a->limit),
 					    ARG_VALUE("--unit", &a->unit), ARG_VALUE("--kind", &a->kind),
 					    ARG_VALUE("--retry", &a->retry)};
-	static const size_t counts[] = {5, 2, 1, 5, 2, 5, 0};
-	const struct arg_opt *tables[] = {create_opts, show_opts, list_opts, edit_opts, drop_opts, send_opts, NULL};
+	const struct arg_opt run_opts[] = {ARG_VALUE("--until", &a->until), ARG_FLAG("--once", &a->once)};
+	static const size_t counts[] = {5, 2, 1, 5, 2, 5, 0, 2};
+	const struct arg_opt *tables[] = {create_opts, show_opts, list_opts, edit_opts, drop_opts, send_opts, NULL,
+					  run_opts};
 	char what[32];
 	snprintf(what, sizeof what, "round %s", round_subs[sub]);
 	size_t npos;
@@ -357,6 +359,7 @@ int cmd_round(struct foi_app *app, int argc, char **argv)
 	case ROUND_LIST: rc = round_list(&ws, a.json); break;
 	case ROUND_SEND: rc = round_send_args(&ws, &a); break;
 	case ROUND_LOG: rc = round_log_cmd(&ws, a.name); break;
+	case ROUND_RUN: rc = round_run_cmd(&ws, a.name, a.until, a.once); break;
 	default: rc = round_change_cmd(&ws, round_subs[sub], &a); break;
 	}
 	workspace_close(&ws);

@@ -11,5 +11,7 @@
 
 int round_send_cmd(struct workspace *ws, const struct round_send_options *o);
 int round_log_cmd(struct workspace *ws, const char *name);
+/* `round run NAME [--until T] [--once]` (cmd_round_run.c). */
+int round_run_cmd(struct workspace *ws, const char *name, const char *until, int once);
 
 #endif

@@ -42,7 +42,7 @@ static const struct foi_command commands[] = {
 	 "           workspace's templates/ over them when run in a workspace\n"
 	 "  Works outside a workspace. Format: templates/README.md.\n",
 	 cmd_templates},
-	{"round", "plan a testing round, show it, edit it, send it",
+	{"round", "plan a testing round, show it, edit it, send it, run it",
 	 "usage: foi round create NAME [--kinds foi,consult] [--seed N] [--start DATE] [--spread DAYS]\n"
 	 "                       [--allow-other-domain]\n"
 	 "       foi round show NAME [--unit CODE] [--json]\n"
@@ -53,6 +53,7 @@ static const struct foi_command commands[] = {
 	 "       foi round send NAME [--dry-run] [--limit N] [--unit CODE] [--kind foi|consult]\n"
 	 "                     [--retry failed]\n"
 	 "       foi round log NAME\n"
+	 "       foi round run NAME [--until 'YYYY-MM-DD HH:MM'] [--once]\n"
 	 "  create  plans, for every evaluated unit, one FOI application and one question (--kinds\n"
 	 "          picks): template, channel, persona, send time in working hours on a working\n"
 	 "          day within --spread calendar days (default 10) from --start (default today);\n"
@@ -77,7 +78,14 @@ static const struct foi_command commands[] = {
 	 "          summary: sent, assisted, failed, outcome unknown, not yet due.\n"
 	 "          --dry-run lists what would go where; --limit N sends at most N; --unit and\n"
 	 "          --kind narrow the run; --retry failed sends failed requests again.\n"
-	 "  log     every edit of the round, with its before and after.\n",
+	 "  log     every edit of the round, with its before and after.\n"
+	 "  run     the round runs by itself in the foreground: each request goes out at its\n"
+	 "          planned time through the same at-most-once path as send, one line per event\n"
+	 "          (sent, failed, outcome unknown) on standard output. It sleeps until the next\n"
+	 "          planned request; under simulated time (--now, FOI_NOW) it steps the clock\n"
+	 "          instead, and needs --until or --once. --until stops before anything planned\n"
+	 "          later; --once does one pass and exits (for cron). SIGINT or SIGTERM stops it\n"
+	 "          cleanly; started again it carries on. One run per workspace at a time.\n",
 	 cmd_round},
 	{"request", "resolve a request whose outcome is unknown",
 	 "usage: foi request resend ID\n"

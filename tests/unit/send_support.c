@@ -146,8 +146,10 @@ pid_t spawn_foi(const char *dir, const char *now, ...)
 	argv[n++] = getenv("FOI_BIN");
 	argv[n++] = "-C";
 	argv[n++] = dir;
-	argv[n++] = "--now";
-	argv[n++] = now;
+	if (now) {
+		argv[n++] = "--now";
+		argv[n++] = now;
+	}
 	va_list ap;
 	va_start(ap, now);
 	const char *a;

@@ -49,7 +49,8 @@ int maildir_count(const char *base, const char *address, const char *needle);
 /* Waits up to timeout_s for maildir_count to reach at least want; returns the last count. */
 int maildir_wait(const char *base, const char *address, const char *needle, int want, double timeout_s);
 
-/* Starts `foi -C dir --now now ARGS...` (NULL-terminated) with its output thrown away. */
+/* Starts `foi -C dir --now now ARGS...` (NULL-terminated; now NULL: the real clock) with its
+ * output thrown away. */
 pid_t spawn_foi(const char *dir, const char *now, ...);
 
 /* The misbehaving server: listens on 127.0.0.1 (port returned), serves one client at a time. */
