@@ -168,7 +168,7 @@ test: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim) $(BUILD
 	$(TEST_ENV) tests/install-test
 
 # The suites that start Postfix (root) or talk to the mail stack are left out of the quick loop.
-STACK_SUITES := mailstack_imap|mailstack_smtp|mailstack_stack|mailstack_send|mailstack_run|sim_stack
+STACK_SUITES := mailstack_imap|mailstack_smtp|mailstack_stack|mailstack_send|mailstack_run|mailstack_inbox|sim_stack
 unit: $(BUILD)/foi $(BUILD)/foi-tests $(if $(SIM_SRCS),$(BUILD)/foi-sim)
 	$(TEST_ENV) $(BUILD)/foi-tests --jobs 2 --filter '!($(STACK_SUITES))/*'
 
