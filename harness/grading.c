@@ -4,6 +4,7 @@
 #include "harness/clock.h"
 #include "harness/grade_reference.h"
 #include "harness/mail/letter_file.h"
+#include "harness/round_query.h"
 #include "harness/store.h"
 #include "harness/workspace.h"
 #include "grader/consult_accuracy.h"
@@ -48,23 +49,6 @@ static char *col(sqlite3_stmt *st, int i)
 static enum foi_status db_fail(sqlite3 *db, char *err, size_t errsz)
 {
 	return foi_fail(err, errsz, FOI_E_DB, "database: %s", sqlite3_errmsg(db));
-}
-
-static enum foi_status round_id_of(sqlite3 *db, const char *round, int64_t *id, char *err, size_t errsz)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM rounds WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(db, err, errsz);
-	sqlite3_bind_text(st, 1, round, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return FOI_OK;
-	if (rc == SQLITE_DONE)
-		return foi_fail(err, errsz, FOI_E_NOT_FOUND, "no round named '%s' (see 'foi round list')", round);
-	return db_fail(db, err, errsz);
 }
 
 /* The final replies of the round this grader version has not graded, and how many it had. */
@@ -293,7 +277,7 @@ enum foi_status grade_round(struct workspace *ws, const char *round, const char 
 {
 	*sum = (struct grade_run_summary){0};
 	int64_t round_id = 0;
-	enum foi_status st = round_id_of(ws->db, round, &round_id, err, errsz);
+	enum foi_status st = round_lookup(ws->db, round, &round_id, err, errsz);
 	if (st != FOI_OK)
 		return st;
 	struct pending_reply *pending;

@@ -1,6 +1,7 @@
 /* Reviewers' decisions: recorded with who and when beside the automatic findings, never overwritten. */
 #include "harness/review.h"
 #include "harness/clock.h"
+#include "harness/round_query.h"
 #include "harness/store.h"
 
 #include <stdio.h>
@@ -421,17 +422,12 @@ enum foi_status review_round(sqlite3 *db, const char *round, const char *only_un
 {
 	*out = NULL;
 	*n = 0;
+	int64_t round_id = 0;
+	enum foi_status found = round_lookup(db, round, &round_id, err, errsz);
+	if (found != FOI_OK)
+		return found;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM rounds WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(db, err, errsz);
-	sqlite3_bind_text(st, 1, round, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	int64_t round_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return foi_fail(err, errsz, FOI_E_NOT_FOUND, "no round named '%s' (see 'foi round list')", round);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err, errsz);
+	int rc;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT q.id FROM requests q JOIN units u ON u.code = q.unit WHERE q.round_id = ?1"
 			       " AND (?2 IS NULL OR q.unit = ?2) AND EXISTS (SELECT 1 FROM gradings g WHERE g.request_id = q.id)"

@@ -225,3 +225,17 @@ void round_list_free(struct round_summary *rounds, size_t n)
 		summary_free(&rounds[i]);
 	free(rounds);
 }
+
+enum foi_status round_lookup(sqlite3 *db, const char *name, int64_t *id, char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT id FROM rounds WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
+		return foi_fail(err, errsz, FOI_E_DB, "database: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(st);
+	*id = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (step == SQLITE_DONE)
+		return foi_fail(err, errsz, FOI_E_NOT_FOUND, "no round named '%s' (see 'foi round list')", name);
+	return step == SQLITE_ROW ? FOI_OK : foi_fail(err, errsz, FOI_E_DB, "database: %s", sqlite3_errmsg(db));
+}

@@ -55,6 +55,9 @@ enum foi_status round_view_load(sqlite3 *db, const char *name, const char *only_
 				char *err, size_t errsz);
 void round_view_free(struct round_view *v);
 
+/* The id of round name; FOI_E_NOT_FOUND (naming it and 'foi round list') when there is none. */
+enum foi_status round_lookup(sqlite3 *db, const char *name, int64_t *id, char *err, size_t errsz);
+
 /* Every round, oldest first, with its counts. */
 enum foi_status round_list_load(sqlite3 *db, struct round_summary **out, size_t *n, char *err, size_t errsz);
 void round_list_free(struct round_summary *rounds, size_t n);

@@ -1,6 +1,7 @@
 /* The loop of `foi round run`: send what is due, then sleep (or, under simulated time, step) to the next. */
 #include "harness/round_run.h"
 #include "harness/clock.h"
+#include "harness/round_query.h"
 #include "harness/round_send.h"
 #include "harness/workspace.h"
 
@@ -16,23 +17,8 @@
 
 enum foi_status round_run_lock(const char *ws_dir, int *fd, char *err, size_t errsz)
 {
-	char path[PATH_MAX];
-	*fd = -1;
-	if (snprintf(path, sizeof path, "%s/run.lock", ws_dir) >= (int)sizeof path)
-		return foi_fail(err, errsz, FOI_E_IO, "%s: path too long", ws_dir);
-	int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (f < 0)
-		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", path, strerror(errno));
-	if (flock(f, LOCK_EX | LOCK_NB) != 0) {
-		int e = errno;
-		close(f);
-		if (e == EWOULDBLOCK)
-			return foi_fail(err, errsz, FOI_E_IO, "another 'foi round run' is running in this workspace "
-					"(%s is locked); one at a time", path);
-		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", path, strerror(e));
-	}
-	*fd = f;
-	return FOI_OK;
+	return workspace_lock(ws_dir, "run.lock", "another 'foi round run' is running in this workspace; one at a time",
+			      fd, err, errsz);
 }
 
 static enum foi_status db_fail(sqlite3 *db, char *err, size_t errsz)
@@ -74,21 +60,6 @@ static enum foi_status next_planned(sqlite3 *db, const char *round, time_t now, 
 		result = db_fail(db, err, errsz);
 	sqlite3_finalize(st);
 	return result;
-}
-
-static enum foi_status round_exists(sqlite3 *db, const char *round, char *err, size_t errsz)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM rounds WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(db, err, errsz);
-	sqlite3_bind_text(st, 1, round, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return FOI_OK;
-	if (rc == SQLITE_DONE)
-		return foi_fail(err, errsz, FOI_E_NOT_FOUND, "no round named '%s' (see 'foi round list')", round);
-	return db_fail(db, err, errsz);
 }
 
 struct pass_ctx {
@@ -163,7 +134,8 @@ enum foi_status round_run(struct workspace *ws, const struct round_run_options *
 			  struct round_run_result *res, char *err, size_t errsz)
 {
 	memset(res, 0, sizeof *res);
-	enum foi_status st = round_exists(ws->db, o->round, err, errsz);
+	int64_t round_id;
+	enum foi_status st = round_lookup(ws->db, o->round, &round_id, err, errsz);
 	if (st != FOI_OK)
 		return st;
 	for (;;) {

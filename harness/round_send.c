@@ -1,5 +1,6 @@
 /* Sending a round's due requests through the outbox, e-mails in batches of one SMTP session (see round_send.h). */
 #include "harness/round_send.h"
+#include "harness/round_query.h"
 #include "harness/clock.h"
 #include "harness/mail/outbox.h"
 #include "harness/mail/send_mail.h"
@@ -119,20 +120,6 @@ static enum foi_status count_state(sqlite3 *db, int64_t round_id, const char *st
 	int step = sqlite3_step(st);
 	*count = step == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
-	return step == SQLITE_ROW ? FOI_OK : db_fail(db, err, errsz);
-}
-
-static enum foi_status find_round(sqlite3 *db, const char *name, int64_t *id, char *err, size_t errsz)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM rounds WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(db, err, errsz);
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	int step = sqlite3_step(st);
-	*id = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (step == SQLITE_DONE)
-		return foi_fail(err, errsz, FOI_E_NOT_FOUND, "no round named '%s' (see 'foi round list')", name);
 	return step == SQLITE_ROW ? FOI_OK : db_fail(db, err, errsz);
 }
 
@@ -297,7 +284,7 @@ enum foi_status round_send(struct workspace *ws, const struct round_send_options
 {
 	memset(res, 0, sizeof *res);
 	int64_t round_id;
-	enum foi_status rc = find_round(ws->db, o->round, &round_id, err, errsz);
+	enum foi_status rc = round_lookup(ws->db, o->round, &round_id, err, errsz);
 	if (rc != FOI_OK)
 		return rc;
 	int lock = -1;

@@ -1,5 +1,7 @@
 /* Finding, opening and closing a workspace (see workspace.h). */
 #include "harness/workspace.h"
+#include <sys/file.h>
+#include <fcntl.h>
 #include "harness/clock.h"
 #include "harness/store.h"
 
@@ -125,4 +127,25 @@ int workspace_settings_if_any(const struct foi_app *app, struct settings *s, int
 int workspace_path(const struct workspace *ws, const char *name, char out[PATH_MAX])
 {
 	return snprintf(out, PATH_MAX, "%s/%s", ws->dir, name) >= PATH_MAX ? -1 : 0;
+}
+
+enum foi_status workspace_lock(const char *ws_dir, const char *name, const char *held_by, int *fd, char *err,
+			       size_t errsz)
+{
+	char path[PATH_MAX];
+	*fd = -1;
+	if (snprintf(path, sizeof path, "%s/%s", ws_dir, name) >= (int)sizeof path)
+		return foi_fail(err, errsz, FOI_E_IO, "%s: path too long", ws_dir);
+	int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (f < 0)
+		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", path, strerror(errno));
+	if (flock(f, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+		close(f);
+		if (e == EWOULDBLOCK)
+			return foi_fail(err, errsz, FOI_E_IO, "%s (%s is locked)", held_by, path);
+		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", path, strerror(e));
+	}
+	*fd = f;
+	return FOI_OK;
 }

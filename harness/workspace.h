@@ -10,6 +10,7 @@
 
 #include "harness/app.h"
 #include "harness/settings.h"
+#include "harness/status.h"
 
 #define WORKSPACE_INI "foi.ini"
 #define WORKSPACE_DB "foi.db"
@@ -43,5 +44,13 @@ int workspace_settings_if_any(const struct foi_app *app, struct settings *s, int
 
 /* dir/name into out; -1 when it does not fit. */
 int workspace_path(const struct workspace *ws, const char *name, char out[PATH_MAX]);
+
+/*
+ * Takes an exclusive lock on the workspace file DIR/name (flock: the system releases it when
+ * the process dies, so a crashed command never leaves it held). *fd receives the descriptor:
+ * close it to release. FOI_E_IO, with held_by in the message, when another process holds it.
+ */
+enum foi_status workspace_lock(const char *ws_dir, const char *name, const char *held_by, int *fd, char *err,
+			       size_t errsz);
 
 #endif

@@ -2,6 +2,7 @@
 #include "harness/mail/outbox.h"
 #include "harness/clock.h"
 #include "harness/store.h"
+#include "harness/workspace.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,23 +19,8 @@ static enum foi_status db_fail(sqlite3 *db, char *err, size_t errsz)
 
 enum foi_status outbox_lock(const char *ws_dir, int *fd, char *err, size_t errsz)
 {
-	char path[PATH_MAX];
-	*fd = -1;
-	if (snprintf(path, sizeof path, "%s/send.lock", ws_dir) >= (int)sizeof path)
-		return foi_fail(err, errsz, FOI_E_IO, "%s: path too long", ws_dir);
-	int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (f < 0)
-		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", path, strerror(errno));
-	if (flock(f, LOCK_EX | LOCK_NB) != 0) {
-		int e = errno;
-		close(f);
-		if (e == EWOULDBLOCK)
-			return foi_fail(err, errsz, FOI_E_IO, "another 'foi round send' (or request command) is running "
-					"in this workspace (%s is locked)", path);
-		return foi_fail(err, errsz, FOI_E_IO, "%s: %s", path, strerror(e));
-	}
-	*fd = f;
-	return FOI_OK;
+	return workspace_lock(ws_dir, "send.lock", "another 'foi round send' (or request command) is running in this "
+			      "workspace", fd, err, errsz);
 }
 
 /* Runs one statement with up to three text parameters and an integer first; NULL text binds NULL. */
