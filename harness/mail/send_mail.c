@@ -21,14 +21,6 @@ static void smtp_server_from(const struct settings *s, struct smtp_server *srv)
 	srv->password = s->smtp_password;
 }
 
-static const char *persona_name(const struct settings *s, const char *key)
-{
-	for (size_t i = 0; i < s->persona_count; i++)
-		if (strcmp(s->personas[i].key, key) == 0)
-			return s->personas[i].name;
-	return "";
-}
-
 /*
  * Did the server refuse the unit's address (that request's failure), or something every mail
  * shares (stop the run)? A refusal at RCPT or of the message itself belongs to the request.
@@ -111,7 +103,7 @@ static int batch_alloc(struct batch *b, size_t n)
 static enum foi_status compose(struct workspace *ws, const char *store_dir, const struct mail_request *r,
 			       struct batch *b, size_t i, char *err, size_t errsz)
 {
-	struct request_mail m = {.from_name = persona_name(&ws->settings, r->persona), .from_address = r->reply_to,
+	struct request_mail m = {.from_name = settings_persona_name(&ws->settings, r->persona), .from_address = r->reply_to,
 				 .to = r->to, .subject = r->subject, .body = r->body, .date = clock_now(),
 				 .zone = clock_zone()};
 	enum foi_status rc = request_mail_build(&m, &b->msg[i], &b->len[i], &b->message_id[i], err, errsz);
