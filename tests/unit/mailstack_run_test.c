@@ -115,6 +115,7 @@ Test(mailstack_run, a_round_goes_out_by_itself_each_request_at_its_planned_minut
 	cr_assert(strstr(r.out, "every request of the round has gone out"), "%s", r.out);
 	each_arrived_once(plan);
 	cJSON_Delete(plan);
+	run_free(&r);
 }
 
 Test(mailstack_run, until_and_once_stop_where_they_say_and_a_second_run_carries_on)
