@@ -12,7 +12,7 @@
 #include "tests/unit/send_support.h"
 #include "tests/unit/web_support.h"
 
-Test(web_probe, a_form_is_probed_saved_and_an_evaluators_correction_followed, .timeout = 120)
+Test(web_probe, a_form_is_probed_saved_and_an_evaluators_correction_followed)
 {
 	struct sim s;
 	sim_start(&s, NULL, "2023-10-09 09:00");
@@ -75,7 +75,7 @@ Test(web_probe, a_form_is_probed_saved_and_an_evaluators_correction_followed, .t
 	sim_stop(&s);
 }
 
-Test(web_probe, an_unclear_form_is_probed_with_its_doubts_and_never_posted, .timeout = 60)
+Test(web_probe, an_unclear_form_is_probed_with_its_doubts_and_never_posted)
 {
 	struct page_site site;
 	page_site_start(&site, src_path("tests/fixtures/web/unclear-form.html"));
